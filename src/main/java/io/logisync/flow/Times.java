@@ -1,0 +1,29 @@
+package io.logisync.flow;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Reads event times: RFC 3339 with an offset, also with an offset written without a colon ({@code -0600}). */
+public final class Times {
+
+    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+
+    private Times() {
+    }
+
+    public static Instant parseInstant(String field, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        String normalised = OFFSET_WITHOUT_COLON.matcher(value).replaceFirst("$1:$2");
+        try {
+            return OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an RFC 3339 time with an offset, but was '"
+                    + value + "'", e);
+        }
+    }
+}

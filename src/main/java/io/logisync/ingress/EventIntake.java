@@ -1,0 +1,262 @@
+package io.logisync.ingress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+
+/** Turns an HTTP request or a dropped file into checked events, and tells the sender what became of each. */
+public class EventIntake {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventIntake.class);
+
+    public static final String SINGLE_EVENT = "LogisyncSingleEvent";
+
+    private final ObjectMapper mapper;
+    private final EventValidator validator;
+    private final ApiKeys apiKeys;
+    private final int maxBodyBytes;
+    private final int maxEventsPerRequest;
+    private final IngressCounters counters;
+
+    public EventIntake(ObjectMapper mapper, EventValidator validator, ApiKeys apiKeys, int maxBodyBytes,
+            int maxEventsPerRequest, IngressCounters counters) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.apiKeys = apiKeys;
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxEventsPerRequest = maxEventsPerRequest;
+        this.counters = counters;
+    }
+
+    /** Authenticates the caller, checks size and type, and parses the body into events with their problems. */
+    public List<IncomingEvent> readRequest(Exchange exchange) {
+        String source = authenticate(exchange);
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class)
+                .toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json") && !contentType.startsWith("application/cloudevents")) {
+            throw new IngressRejectedException(415, "Content-Type must be application/json or"
+                    + " application/cloudevents+json, but was '" + contentType + "'");
+        }
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        if (body != null && body.length > maxBodyBytes) {
+            throw new IngressRejectedException(413, "the body is " + body.length + " bytes; the limit is "
+                    + maxBodyBytes);
+        }
+        JsonNode root = parse(body, "the request body");
+        exchange.getMessage().setHeader(SINGLE_EVENT, root.isObject());
+        List<IncomingEvent> answer = toEvents(root, "the request");
+        for (IncomingEvent incoming : answer) {
+            if (!incoming.isRejected() && !source.equals(incoming.getSource())) {
+                replace(answer, incoming, List.of("$.source: '" + incoming.getSource()
+                        + "' is not the source this API key may send for"));
+            }
+        }
+        return answer;
+    }
+
+    /** Parses a dropped file: a JSON array of events, one event, or one event per line (NDJSON). */
+    public List<IncomingEvent> readFile(byte[] content, String fileName) {
+        String text = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8).strip();
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
+            List<IncomingEvent> answer = new ArrayList<>();
+            String[] lines = text.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    answer.add(check(answer.size(), parse(lines[i].getBytes(StandardCharsets.UTF_8),
+                            "line " + (i + 1) + " of " + fileName)));
+                }
+            }
+            return answer;
+        }
+        return toEvents(parse(text.getBytes(StandardCharsets.UTF_8), fileName), fileName);
+    }
+
+    /** Wraps events made by a format mapper (EDI, say) so that they are checked like any other. */
+    public List<IncomingEvent> check(List<? extends JsonNode> events) {
+        List<IncomingEvent> answer = new ArrayList<>();
+        for (JsonNode event : events) {
+            answer.add(check(answer.size(), event));
+        }
+        return answer;
+    }
+
+    /** Builds the per-event answer and its HTTP status: 400 when nothing in the request could be accepted. */
+    public String respond(List<IncomingEvent> events, Exchange exchange) throws JsonProcessingException {
+        ObjectNode answer = mapper.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        int accepted = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        for (IncomingEvent incoming : events) {
+            results.add(result(incoming));
+            switch (incoming.getStatus()) {
+                case ACCEPTED -> accepted++;
+                case DUPLICATE -> duplicates++;
+                default -> rejected++;
+            }
+        }
+        answer.put("accepted", accepted).put("duplicates", duplicates).put("rejected", rejected);
+        boolean nothingTaken = rejected > 0 && accepted == 0 && duplicates == 0;
+        if (nothingTaken) {
+            answer.put("error", "invalid event" + (rejected > 1 ? "s" : ""));
+            answer.put("message", String.join("; ", events.get(0).getErrors()));
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, nothingTaken ? 400 : 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        return mapper.writeValueAsString(answer);
+    }
+
+    /** Answers a request refused as a whole with its status and a message naming what is wrong. */
+    public String refuse(Exchange exchange) throws JsonProcessingException {
+        IngressRejectedException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                IngressRejectedException.class);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, cause.getStatus());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (cause.getStatus() == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("error", reasonPhrase(cause.getStatus()));
+        answer.put("message", cause.getMessage());
+        return mapper.writeValueAsString(answer);
+    }
+
+    /** Answers 503 when events could not be applied or parked: nothing that failed was stored, so send again. */
+    public String unavailable(Exchange exchange) throws JsonProcessingException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("Events could not be applied or parked; the sender was asked to retry", cause);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("Retry-After", "30");
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("error", "unavailable");
+        answer.put("message", "the events could not be stored; send the same request again later"
+                + " (events already taken will be answered as duplicates)");
+        return mapper.writeValueAsString(answer);
+    }
+
+    /** Fails a dropped file when some of its events were rejected, so it goes to the error folder with the report. */
+    public void requireAllAccepted(List<IncomingEvent> events, String fileName) {
+        String report = rejectionReport(events, fileName);
+        if (report != null) {
+            throw new IllegalStateException(report);
+        }
+    }
+
+    /** A short account of a file's rejected events, for the reason file beside it; null when none was rejected. */
+    public String rejectionReport(List<IncomingEvent> events, String fileName) {
+        StringBuilder answer = new StringBuilder();
+        for (IncomingEvent incoming : events) {
+            if (incoming.isRejected()) {
+                answer.append("event ").append(incoming.getIndex())
+                        .append(incoming.getId() == null ? "" : " (id " + incoming.getId() + ")")
+                        .append(": ").append(String.join("; ", incoming.getErrors())).append('\n');
+            }
+        }
+        return answer.length() == 0 ? null : fileName + " had rejected events; the others were accepted:\n" + answer;
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 413 -> "payload too large";
+            case 415 -> "unsupported media type";
+            default -> "bad request";
+        };
+    }
+
+    private ObjectNode result(IncomingEvent incoming) {
+        ObjectNode result = mapper.createObjectNode();
+        result.put("index", incoming.getIndex());
+        result.put("id", incoming.getId());
+        result.put("source", incoming.getSource());
+        result.put("status", incoming.getStatus().name().toLowerCase(Locale.ROOT));
+        if (incoming.getOutcome() != null) {
+            result.put("outcome", incoming.getOutcome());
+        }
+        if (incoming.getReason() != null) {
+            result.put("reason", incoming.getReason());
+        }
+        if (!incoming.getErrors().isEmpty()) {
+            incoming.getErrors().forEach(result.putArray("errors")::add);
+        }
+        return result;
+    }
+
+    private String authenticate(Exchange exchange) {
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        String key = exchange.getMessage().getHeader("X-API-Key", String.class);
+        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = authorization.substring(7);
+        }
+        Optional<String> source = apiKeys.sourceOf(key);
+        if (source.isEmpty()) {
+            throw new IngressRejectedException(401, key == null
+                    ? "an API key is required (Authorization: Bearer <key>, or X-API-Key)"
+                    : "the API key is not valid");
+        }
+        return source.get();
+    }
+
+    private JsonNode parse(byte[] body, String what) {
+        if (body == null || body.length == 0) {
+            throw new IngressRejectedException(400, what + " is empty; expected a CloudEvent or a JSON array of them");
+        }
+        try {
+            JsonNode answer = mapper.readTree(body);
+            if (answer == null || answer.isMissingNode()) {
+                throw new IngressRejectedException(400, what + " is empty");
+            }
+            return answer;
+        } catch (java.io.IOException e) {
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private List<IncomingEvent> toEvents(JsonNode root, String what) {
+        List<IncomingEvent> answer = new ArrayList<>();
+        if (root.isArray()) {
+            if (root.isEmpty()) {
+                throw new IngressRejectedException(400, what + " holds an empty array; expected at least one event");
+            }
+            if (root.size() > maxEventsPerRequest) {
+                throw new IngressRejectedException(413, what + " holds " + root.size() + " events; the limit is "
+                        + maxEventsPerRequest);
+            }
+            root.forEach(node -> answer.add(check(answer.size(), node)));
+        } else if (root.isObject()) {
+            answer.add(check(0, root));
+        } else {
+            throw new IngressRejectedException(400, what + " must be a CloudEvent object or an array of them");
+        }
+        return answer;
+    }
+
+    private IncomingEvent check(int index, JsonNode node) {
+        ObjectNode event = node.isObject() ? (ObjectNode) node : null;
+        List<String> problems = validator.validate(node);
+        IncomingEvent answer = problems.isEmpty() ? IncomingEvent.valid(index, event)
+                : IncomingEvent.rejected(index, event, problems);
+        if (answer.isRejected()) {
+            counters.rejected();
+        }
+        return answer;
+    }
+
+    private void replace(List<IncomingEvent> events, IncomingEvent incoming, List<String> problems) {
+        events.set(incoming.getIndex(), IncomingEvent.rejected(incoming.getIndex(), incoming.getEvent(), problems));
+        counters.rejected();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,69 @@
+package io.logisync.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Checks a CloudEvent against the envelope schema and the JSON Schema of its type's data. */
+public class EventValidator {
+
+    private static final String BASE = "https://logisync.io/schemas/";
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE, "classpath:schemas/")));
+    private final JsonSchema envelope = factory.getSchema(SchemaLocation.of(BASE + "cloudevent.schema.json"));
+    private final Map<String, JsonSchema> dataSchemas = new ConcurrentHashMap<>();
+    private final Set<String> supportedTypes;
+
+    public EventValidator(Set<String> supportedTypes) {
+        this.supportedTypes = Set.copyOf(supportedTypes);
+        supportedTypes.forEach(this::dataSchema);
+    }
+
+    /** The problems found, each naming the field and the rule it breaks; empty when the event is valid. */
+    public List<String> validate(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return List.of("$: an event must be a JSON object");
+        }
+        List<String> answer = describe(envelope.validate(event), "");
+        if (!answer.isEmpty()) {
+            return answer;
+        }
+        String type = event.get("type").asText();
+        if (!supportedTypes.contains(type)) {
+            return List.of("$.type: '" + type + "' is not an event type this logisync accepts (supported: "
+                    + String.join(", ", supportedTypes.stream().sorted().toList()) + ")");
+        }
+        return describe(dataSchema(type).validate(event.get("data")), "$.data");
+    }
+
+    public Set<String> supportedTypes() {
+        return supportedTypes;
+    }
+
+    private JsonSchema dataSchema(String type) {
+        return dataSchemas.computeIfAbsent(type,
+                t -> factory.getSchema(SchemaLocation.of(BASE + t + ".schema.json")));
+    }
+
+    private static List<String> describe(Set<ValidationMessage> messages, String prefix) {
+        List<String> answer = new ArrayList<>();
+        messages.stream().sorted(Comparator.comparing(m -> m.getInstanceLocation().toString()))
+                .forEach(m -> answer.add(prefix.isEmpty() ? withRule(m) : prefix + withRule(m).substring(1)));
+        return answer;
+    }
+
+    /** Networknt's message names the location; the keyword that failed is the rule. */
+    private static String withRule(ValidationMessage message) {
+        return message.getMessage() + " (rule: " + message.getType() + ")";
+    }
+}

@@ -1,0 +1,64 @@
+package io.logisync.ops;
+
+import io.logisync.ingress.IngressCounters;
+import io.logisync.shipment.InvoiceLedger;
+import io.logisync.store.ParkingStore;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs what logisync did since start: events taken, duplicates, rejections, parked by reason, invoices. */
+public class RunSummary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunSummary.class);
+
+    private final IngressCounters counters;
+    private final InvoiceLedger ledger;
+    private final ParkingStore parking;
+    private String lastLogged;
+
+    public RunSummary(IngressCounters counters, InvoiceLedger ledger, ParkingStore parking) {
+        this.counters = counters;
+        this.ledger = ledger;
+        this.parking = parking;
+    }
+
+    /** Logs the summary when something happened since it was last logged, e.g. when the inbox falls idle. */
+    public synchronized void logIfChanged() {
+        String summary = text();
+        if (!Objects.equals(summary, lastLogged)) {
+            lastLogged = summary;
+            LOG.info("{}", summary);
+        }
+    }
+
+    /** The summary as text: one headline, then one line per invoice. */
+    public String text() {
+        Map<String, Integer> parked = parking.countByReason();
+        StringBuilder answer = new StringBuilder("Summary: events accepted ").append(counters.getAccepted())
+                .append(", duplicates ").append(counters.getDuplicates())
+                .append(", rejected ").append(counters.getRejected())
+                .append("; parked ").append(parked.values().stream().mapToInt(Integer::intValue).sum())
+                .append(parked.isEmpty() ? "" : parked.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ", " (", ")")))
+                .append("; invoices created ").append(ledger.getCreated())
+                .append(", posted ").append(ledger.getPosted());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (InvoiceLedger.Entry entry : ledger.entries()) {
+            answer.append(System.lineSeparator()).append("  invoice ")
+                    .append(entry.number() == null ? "(draft)" : entry.number())
+                    .append(" load ").append(entry.loadRef())
+                    .append(" ").append(entry.state())
+                    .append(" total ").append(entry.total()).append(' ').append(entry.currency())
+                    .append(" (account.move ").append(entry.odooId()).append(')');
+            sum = sum.add(entry.total() == null ? BigDecimal.ZERO : entry.total());
+        }
+        if (!ledger.entries().isEmpty()) {
+            answer.append(System.lineSeparator()).append("  invoiced in all: ").append(sum);
+        }
+        return answer.toString();
+    }
+}

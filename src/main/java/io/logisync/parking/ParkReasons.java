@@ -1,0 +1,23 @@
+package io.logisync.parking;
+
+/** The reasons a message is parked for, as operators see them. */
+public final class ParkReasons {
+
+    /** The customer named by the event is not known in Odoo yet. */
+    public static final String AWAITING_CUSTOMER = "AWAITING_CUSTOMER";
+    /** A charge code has no product in the charge mapping table. */
+    public static final String AWAITING_CHARGE_MAPPING = "AWAITING_CHARGE_MAPPING";
+    /** A charge has neither rate nor amount and no contract can price it. */
+    public static final String AWAITING_CONTRACT = "AWAITING_CONTRACT";
+    /** The event is valid but breaks a business rule that no later event can fix. */
+    public static final String INVALID_DATA = "INVALID_DATA";
+    /** Odoo refused the change with a validation or request error; retrying cannot help. */
+    public static final String ODOO_REJECTED = "ODOO_REJECTED";
+    /** Odoo stayed unreachable, busy or in conflict after every retry. */
+    public static final String ODOO_UNAVAILABLE = "ODOO_UNAVAILABLE";
+    /** An unexpected failure inside logisync. */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+
+    private ParkReasons() {
+    }
+}

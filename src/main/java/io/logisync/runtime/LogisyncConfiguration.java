@@ -1,0 +1,98 @@
+package io.logisync.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.flow.EventFlow;
+import io.logisync.flow.SubjectOrdering;
+import io.logisync.ingress.ApiKeys;
+import io.logisync.ingress.EdiIntake;
+import io.logisync.ingress.EventIntake;
+import io.logisync.ingress.EventValidator;
+import io.logisync.ingress.IngressCounters;
+import io.logisync.masterdata.CustomerSync;
+import io.logisync.masterdata.OdooDirectory;
+import io.logisync.odoo.OdooClient;
+import io.logisync.ops.RunSummary;
+import io.logisync.parking.ParkingDesk;
+import io.logisync.shipment.ChargeCatalog;
+import io.logisync.shipment.CustomerInvoicing;
+import io.logisync.shipment.InvoiceLedger;
+import io.logisync.shipment.ShipmentExecution;
+import io.logisync.store.BindingStore;
+import io.logisync.store.ParkingStore;
+import io.logisync.store.ShipmentStore;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.Registry;
+
+/** Builds logisync's beans from its settings and binds them for the routes, by the names the YAML uses. */
+public class LogisyncConfiguration implements CamelConfiguration {
+
+    /** The event types this logisync applies; each has a JSON Schema under {@code schemas/}. */
+    public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
+            "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1");
+
+    private static final String DISPATCH_URI = "direct:dispatch-event";
+    private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        Settings settings = new Settings(camelContext);
+        Registry registry = camelContext.getRegistry();
+        ObjectMapper mapper = new ObjectMapper();
+
+        Storage storage = Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
+                settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
+                settings.getInt("logisync.db.pool-size", 10));
+        camelContext.addService(storage, true, true);
+        registry.bind("dataSource", storage.dataSource());
+        JdbcMessageIdRepository idempotency = new JdbcMessageIdRepository(storage.dataSource(), "logisync-events");
+        idempotency.setCreateTableIfNotExists(false);
+        registry.bind("eventIdempotency", idempotency);
+
+        OdooConnection odooConnection = OdooConnection.open(settings);
+        camelContext.addService(odooConnection, true, true);
+        OdooClient odoo = odooConnection.client();
+        registry.bind("odooClient", odoo);
+
+        BindingStore bindings = new BindingStore(storage.dataSource());
+        ParkingStore parkingStore = new ParkingStore(storage.dataSource());
+        ShipmentStore shipmentStore = new ShipmentStore(storage.dataSource());
+        IngressCounters counters = new IngressCounters();
+        InvoiceLedger ledger = new InvoiceLedger();
+
+        EventValidator validator = new EventValidator(EVENT_TYPES);
+        EventIntake intake = new EventIntake(mapper, validator,
+                new ApiKeys(settings.get("logisync.ingress.api-keys", "")),
+                settings.getInt("logisync.ingress.max-body-bytes", 1_048_576),
+                settings.getInt("logisync.ingress.max-events", 1000), counters);
+        registry.bind("eventIntake", intake);
+        registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
+        registry.bind("eventFlow", new EventFlow(counters));
+        registry.bind("subjectOrdering", new SubjectOrdering(camelContext.createProducerTemplate(), DISPATCH_URI,
+                settings.getInt("logisync.ordering.stripes", 64)));
+        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI));
+
+        OdooDirectory directory = new OdooDirectory(odoo);
+        CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);
+        ChargeCatalog catalog = new ChargeCatalog(settings.withPrefix("logisync.charge-mapping."), odoo, bindings);
+        registry.bind("customers", customers);
+        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog));
+        registry.bind("invoicing", new CustomerInvoicing(odoo, shipmentStore, bindings, customers, catalog,
+                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger));
+        registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
+        registry.bind("invoiceLedger", ledger);
+        registry.bind("parkingStore", parkingStore);
+        registry.bind("shipmentStore", shipmentStore);
+        registry.bind("bindingStore", bindings);
+
+        if (settings.getBoolean("logisync.demo.feed-samples", false)) {
+            DemoFeed feed = new DemoFeed(settings.get("logisync.demo.samples-dir", "samples"),
+                    settings.get("logisync.inbox.dir", "inbox"),
+                    List.of(settings.require("logisync.demo.files").split(",")));
+            camelContext.addStartupListener((context, alreadyStarted) -> feed.copyIntoInbox());
+        }
+    }
+}

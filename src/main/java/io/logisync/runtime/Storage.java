@@ -1,0 +1,70 @@
+package io.logisync.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens logisync's database (embedded H2 by default, PostgreSQL by URL) and migrates its schema. */
+public final class Storage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+
+    private final HikariDataSource dataSource;
+
+    private Storage(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Connects with the given settings and brings the schema up to date before anything uses it. */
+    public static Storage open(String url, String user, String password, int poolSize) {
+        createH2Folder(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("logisync-db");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            LOG.info("Database {} ready at schema version {}", redactUrl(url),
+                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Storage(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static void createH2Folder(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            String file = url.substring(prefix.length()).split(";", 2)[0];
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot create the database folder " + parent, e);
+            }
+        }
+    }
+
+    /** JDBC URLs may carry a password as a parameter; keep it out of the log. */
+    static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

@@ -1,0 +1,87 @@
+package io.logisync.shipment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.flow.Times;
+import io.logisync.masterdata.CustomerSync;
+import io.logisync.parking.ParkException;
+import io.logisync.parking.ParkReasons;
+import io.logisync.store.ShipmentStore;
+import io.logisync.store.ShipmentStore.Milestone;
+import io.logisync.store.ShipmentStore.Shipment;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies shipment events to the shipment's state and tells when a shipment is ready to invoice. */
+public class ShipmentExecution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShipmentExecution.class);
+
+    private final ShipmentStore store;
+    private final CustomerSync customers;
+    private final ChargeCatalog catalog;
+
+    public ShipmentExecution(ShipmentStore store, CustomerSync customers, ChargeCatalog catalog) {
+        this.store = store;
+        this.customers = customers;
+        this.catalog = catalog;
+    }
+
+    /** Records what the customer is billed for, once the customer is known and every charge can be billed. */
+    public void created(JsonNode event) {
+        JsonNode data = event.get("data");
+        String loadRef = data.get("loadRef").asText();
+        String customerCode = data.get("customerCode").asText();
+        if (customers.partnerOf(customerCode).isEmpty()) {
+            throw new ParkException(ParkReasons.AWAITING_CUSTOMER, "customer:" + customerCode,
+                    "customer " + customerCode + " of load " + loadRef + " is not known in Odoo yet");
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode node : data.get("charges")) {
+            Charge charge = Charge.from(node);
+            codes.add(charge.chargeCode());
+            if (!charge.isPriced()) {
+                String contract = data.hasNonNull("contractCode") ? data.get("contractCode").asText() : customerCode;
+                // Known gap: charges without rate or amount wait for contract rating, which is not built yet.
+                throw new ParkException(ParkReasons.AWAITING_CONTRACT, "contract:" + contract, "charge "
+                        + charge.chargeCode() + " of load " + loadRef + " has neither rate nor amount");
+            }
+        }
+        catalog.requireMapped(codes);
+        store.recordCreated(loadRef, customerCode, text(data, "currency"), text(data, "customerReference"),
+                data.get("charges").toString(), event.get("id").asText());
+        LOG.debug("Load {} recorded for customer {} with {} charge(s)", loadRef, customerCode, codes.size());
+    }
+
+    public void milestone(JsonNode event) {
+        JsonNode data = event.get("data");
+        String loadRef = data.get("loadRef").asText();
+        Milestone milestone = new Milestone(data.get("code").asText(),
+                Times.parseInstant("data.occurredAt", data.get("occurredAt").asText()),
+                data.hasNonNull("stopSequence") ? data.get("stopSequence").asInt() : null, text(data, "sourceCode"));
+        store.recordMilestone(loadRef, milestone, event.get("id").asText());
+        LOG.debug("Load {} milestone {} at {}", loadRef, milestone.code(), milestone.occurredAt());
+    }
+
+    public void pod(JsonNode event) {
+        JsonNode data = event.get("data");
+        store.recordPod(data.get("loadRef").asText(),
+                Times.parseInstant("data.signedAt", data.get("signedAt").asText()), event.get("id").asText());
+    }
+
+    /** True when the shipment is delivered, has its proof of delivery, and has no posted invoice yet. */
+    public boolean readyToInvoice(JsonNode event) {
+        String loadRef = event.get("data").get("loadRef").asText();
+        return store.find(loadRef).map(ShipmentExecution::isReady).orElse(false);
+    }
+
+    static boolean isReady(Shipment shipment) {
+        return shipment.isCreated() && shipment.hasPod() && shipment.deliveredAt().isPresent()
+                && !"posted".equals(shipment.invoiceState());
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

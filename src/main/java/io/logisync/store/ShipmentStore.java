@@ -1,0 +1,131 @@
+package io.logisync.store;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Keeps the state of each shipment, built from its events whatever order they arrive in. */
+public class ShipmentStore {
+
+    /** A milestone as recorded in the shipment's history. */
+    public record Milestone(String code, Instant occurredAt, Integer stopSequence, String sourceCode) {
+    }
+
+    /** The state of one shipment. Charges are kept as the JSON array of the event that set them. */
+    public record Shipment(String loadRef, String customerCode, String currency, String customerPo, String charges,
+            Instant podSignedAt, Long invoiceId, String invoiceNumber, String invoiceState, BigDecimal invoiceTotal,
+            List<Milestone> milestones) {
+
+        public boolean isCreated() {
+            return charges != null;
+        }
+
+        public boolean hasPod() {
+            return podSignedAt != null;
+        }
+
+        /**
+         * When the shipment was delivered: the latest DELIVERED milestone, unless a later DELIVERY_FAILED reopened
+         * it. Milestones are judged by when they happened, so late deliveries of old events move nothing backwards.
+         */
+        public Optional<Instant> deliveredAt() {
+            Optional<Instant> delivered = latest("DELIVERED");
+            Optional<Instant> failed = latest("DELIVERY_FAILED");
+            if (delivered.isPresent() && failed.isPresent() && failed.get().isAfter(delivered.get())) {
+                return Optional.empty();
+            }
+            return delivered;
+        }
+
+        private Optional<Instant> latest(String code) {
+            return milestones.stream().filter(m -> m.code().equals(code)).map(Milestone::occurredAt)
+                    .max(Instant::compareTo);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ShipmentStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public Optional<Shipment> find(String loadRef) {
+        List<Milestone> milestones = jdbc.query("SELECT code, occurred_at, stop_sequence, source_code"
+                + " FROM shipment_milestone WHERE load_ref = ? ORDER BY occurred_at, id",
+                (rs, i) -> new Milestone(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        (Integer) rs.getObject(3), rs.getString(4)), loadRef);
+        return jdbc.query("SELECT load_ref, customer_code, currency, customer_po, charges, pod_signed_at,"
+                + " invoice_id, invoice_number, invoice_state, invoice_total FROM shipment WHERE load_ref = ?",
+                (rs, i) -> new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), instant(rs.getTimestamp(6)), (Long) rs.getObject(7, Long.class),
+                        rs.getString(8), rs.getString(9), rs.getBigDecimal(10), milestones), loadRef)
+                .stream().findFirst();
+    }
+
+    /** Sets what the customer is billed for; a later shipment.created or update replaces the charges. */
+    public void recordCreated(String loadRef, String customerCode, String currency, String customerPo,
+            String chargesJson, String eventId) {
+        ensure(loadRef);
+        jdbc.update("UPDATE shipment SET customer_code = ?, currency = ?, customer_po = ?, charges = ?,"
+                + " created_event_id = ?, updated_at = ? WHERE load_ref = ?",
+                customerCode, currency, customerPo, chargesJson, eventId, now(), loadRef);
+    }
+
+    /** Adds a milestone to the history; the same milestone delivered again under a new event id is kept once. */
+    public void recordMilestone(String loadRef, Milestone milestone, String eventId) {
+        ensure(loadRef);
+        Integer same = jdbc.queryForObject("SELECT COUNT(*) FROM shipment_milestone"
+                + " WHERE load_ref = ? AND code = ? AND occurred_at = ?", Integer.class,
+                loadRef, milestone.code(), Timestamp.from(milestone.occurredAt()));
+        if (same != null && same > 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO shipment_milestone (load_ref, code, occurred_at, stop_sequence, source_code,"
+                + " event_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", loadRef, milestone.code(),
+                Timestamp.from(milestone.occurredAt()), milestone.stopSequence(), milestone.sourceCode(), eventId,
+                now());
+        if ("DELIVERED".equals(milestone.code())) {
+            jdbc.update("UPDATE shipment SET delivered_at = ?, updated_at = ? WHERE load_ref = ?",
+                    Timestamp.from(milestone.occurredAt()), now(), loadRef);
+        }
+    }
+
+    /** Records the proof of delivery; the first signature time is kept. */
+    public void recordPod(String loadRef, Instant signedAt, String eventId) {
+        ensure(loadRef);
+        jdbc.update("UPDATE shipment SET pod_signed_at = COALESCE(pod_signed_at, ?), pod_event_id ="
+                + " COALESCE(pod_event_id, ?), updated_at = ? WHERE load_ref = ?",
+                Timestamp.from(signedAt), eventId, now(), loadRef);
+    }
+
+    public void recordInvoice(String loadRef, long invoiceId, String number, String state, BigDecimal total) {
+        jdbc.update("UPDATE shipment SET invoice_id = ?, invoice_number = ?, invoice_state = ?, invoice_total = ?,"
+                + " invoiced_at = ?, updated_at = ? WHERE load_ref = ?",
+                invoiceId, number, state, total, now(), now(), loadRef);
+    }
+
+    private void ensure(String loadRef) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM shipment WHERE load_ref = ?", Integer.class,
+                loadRef);
+        if (count != null && count == 0) {
+            try {
+                jdbc.update("INSERT INTO shipment (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
+            } catch (DuplicateKeyException raced) {
+                // another event of the same shipment created the row first; nothing to do
+            }
+        }
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

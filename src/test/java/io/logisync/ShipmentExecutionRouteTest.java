@@ -1,0 +1,155 @@
+package io.logisync;
+
+import static io.logisync.support.Events.array;
+import static io.logisync.support.Events.charge;
+import static io.logisync.support.Events.customer;
+import static io.logisync.support.Events.delivered;
+import static io.logisync.support.Events.pod;
+import static io.logisync.support.Events.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.support.LogisyncHarness;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ShipmentExecutionRouteTest {
+
+    private LogisyncHarness logisync;
+
+    @BeforeEach
+    void start() throws Exception {
+        logisync = LogisyncHarness.start();
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        logisync.close();
+    }
+
+    @Test
+    void shouldPostOneInvoiceWithTheChargesOfADeliveredShipment() throws Exception {
+        logisync.send(array(
+                shipment("s-1", "L-100", "ACME", charge("LINEHAUL", "283", "2.85"), charge("FUEL", "283", "0.42"),
+                        Map.of("chargeCode", "STOP_OFF", "quantity", 1, "amount", "75.00")),
+                delivered("m-1", "L-100", "2026-11-02T15:40:00-0500"),
+                pod("p-1", "L-100")));
+
+        Map<String, Object> invoice = onlyInvoice();
+        assertThat(invoice.get("state")).isEqualTo("posted");
+        assertThat(invoice.get("move_type")).isEqualTo("out_invoice");
+        assertThat(invoice.get("ref")).isEqualTo("L-100");
+        assertThat(invoice.get("invoice_origin")).isEqualTo("L-100");
+        assertThat((String) invoice.get("name")).startsWith("INV/");
+        assertThat(partnerName(invoice)).isEqualTo("Acme Retail Inc.");
+        // 283 x 2.85 = 806.55, 283 x 0.42 = 118.86, stop-off 75.00
+        assertThat(lines(invoice)).extracting(l -> decimal(l.get("price_subtotal")))
+                .containsExactlyInAnyOrder(new BigDecimal("806.55"), new BigDecimal("118.86"),
+                        new BigDecimal("75.00"));
+        // untaxed 1000.41; 15 % tax per line: 120.98 + 17.83 + 11.25 = 150.06; total 1150.47
+        assertThat(decimal(invoice.get("amount_untaxed"))).isEqualByComparingTo("1000.41");
+        assertThat(decimal(invoice.get("amount_total"))).isEqualByComparingTo("1150.47");
+    }
+
+    @Test
+    void shouldNotInvoiceBeforeTheProofOfDelivery() throws Exception {
+        logisync.send(array(shipment("s-1", "L-101", "ACME", charge("LINEHAUL", "1", "500.00")),
+                delivered("m-1", "L-101", "2026-11-02T15:40:00Z")));
+
+        assertThat(invoices()).isEmpty();
+
+        logisync.send(pod("p-1", "L-101"));
+
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void shouldInvoiceWhateverOrderTheEventsArriveIn() throws Exception {
+        logisync.send(array(pod("p-1", "L-102"), delivered("m-1", "L-102", "2026-11-02T15:40:00Z"),
+                shipment("s-1", "L-102", "ACME", charge("LINEHAUL", "2", "100.00"))));
+
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("200.00");
+    }
+
+    @Test
+    void shouldChangeNothingInOdooWhenEverythingIsSentAgain() throws Exception {
+        var events = array(shipment("s-1", "L-103", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-103", "2026-11-02T15:40:00Z"), pod("p-1", "L-103"));
+        logisync.send(events);
+        int callsBefore = logisync.odoo().calls().size();
+
+        JsonNode again = logisync.send(events);
+
+        assertThat(again.get("duplicates").asInt()).isEqualTo(3);
+        assertThat(invoices()).hasSize(1);
+        assertThat(logisync.odoo().calls()).hasSize(callsBefore);
+    }
+
+    @Test
+    void shouldNotCreateASecondInvoiceForTheSameFactsUnderNewEventIds() throws Exception {
+        logisync.send(array(shipment("s-1", "L-104", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-104", "2026-11-02T15:40:00Z"), pod("p-1", "L-104")));
+
+        JsonNode again = logisync.send(array(shipment("s-2", "L-104", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-2", "L-104", "2026-11-02T15:40:00Z"), pod("p-2", "L-104")));
+
+        assertThat(again.get("accepted").asInt()).isEqualTo(3);
+        assertThat(invoices()).hasSize(1);
+    }
+
+    @Test
+    void shouldFindTheInvoiceInOdooWhenLogisyncLostItsOwnRecords() throws Exception {
+        var events = array(shipment("s-1", "L-105", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-105", "2026-11-02T15:40:00Z"), pod("p-1", "L-105"));
+        logisync.send(events);
+        logisync.db().update("DELETE FROM binding");
+        logisync.db().update("DELETE FROM camel_messageprocessed");
+        logisync.db().update("DELETE FROM shipment_milestone");
+        logisync.db().update("DELETE FROM shipment");
+
+        logisync.send(events);
+
+        assertThat(invoices()).hasSize(1);
+        assertThat(logisync.records("res.partner")).filteredOn(p -> "ACME".equals(p.get("ref"))).hasSize(1);
+    }
+
+    @Test
+    void shouldParkAShipmentWhoseChargeCodeHasNoProduct() throws Exception {
+        JsonNode answer = logisync.send(shipment("s-1", "L-106", "ACME", charge("HAZMAT", "1", "150.00")));
+
+        assertThat(answer.at("/results/0/outcome").asText()).isEqualTo("parked");
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("AWAITING_CHARGE_MAPPING");
+        assertThat(logisync.db().queryForMap("SELECT reason, waiting_for, detail FROM parked_message"))
+                .containsEntry("REASON", "AWAITING_CHARGE_MAPPING").containsEntry("WAITING_FOR", "charge:HAZMAT")
+                .hasEntrySatisfying("DETAIL", detail -> assertThat((String) detail).contains("HAZMAT"));
+    }
+
+    private Map<String, Object> onlyInvoice() {
+        List<Map<String, Object>> invoices = invoices();
+        assertThat(invoices).hasSize(1);
+        return invoices.get(0);
+    }
+
+    private List<Map<String, Object>> invoices() {
+        return logisync.records("account.move").stream().filter(m -> "out_invoice".equals(m.get("move_type")))
+                .toList();
+    }
+
+    private List<Map<String, Object>> lines(Map<String, Object> invoice) {
+        List<?> ids = (List<?>) invoice.get("invoice_line_ids");
+        return logisync.records("account.move.line").stream().filter(l -> ids.contains(l.get("id"))).toList();
+    }
+
+    private static String partnerName(Map<String, Object> invoice) {
+        return String.valueOf(((List<?>) invoice.get("partner_id")).get(1));
+    }
+
+    static BigDecimal decimal(Object value) {
+        return new BigDecimal(String.valueOf(value));
+    }
+}

@@ -1,0 +1,76 @@
+package io.logisync.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Builds canonical events for tests. */
+public final class Events {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Events() {
+    }
+
+    public static ObjectNode event(String id, String type, String subject, Map<String, ?> data) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", "tms/main");
+        event.put("type", "logistics." + type + ".v1");
+        event.put("subject", subject);
+        event.put("time", "2026-11-02T14:05:00-06:00");
+        event.set("data", MAPPER.valueToTree(data));
+        return event;
+    }
+
+    public static ObjectNode customer(String id, String code, String name) {
+        return event(id, "customer.upserted", code, Map.of("code", code, "name", name, "taxId", "US 12-345 6789",
+                "email", " AP@Example.COM ", "address", Map.of("street", "1 Sample Street", "city", "Detroit",
+                        "postalCode", "48201", "country", "US")));
+    }
+
+    public static ObjectNode shipment(String id, String loadRef, String customerCode, Object... charges) {
+        return event(id, "shipment.created", loadRef, Map.of("loadRef", loadRef, "customerCode", customerCode,
+                "stops", new Object[] {
+                    Map.of("sequence", 1, "kind", "PICKUP", "city", "Chicago", "country", "US"),
+                    Map.of("sequence", 2, "kind", "DELIVERY", "city", "Detroit", "country", "US")},
+                "charges", charges, "currency", "USD"));
+    }
+
+    public static Map<String, Object> charge(String code, String quantity, String rate) {
+        return Map.of("chargeCode", code, "quantity", quantity, "rate", rate);
+    }
+
+    public static ObjectNode delivered(String id, String loadRef, String at) {
+        return event(id, "milestone.recorded", loadRef, Map.of("loadRef", loadRef, "code", "DELIVERED",
+                "occurredAt", at, "stopSequence", 2));
+    }
+
+    public static ObjectNode pod(String id, String loadRef) {
+        return event(id, "pod.received", loadRef, Map.of("loadRef", loadRef, "signedAt", "2026-11-02T16:00:00Z",
+                "documents", new Object[] {Map.of("fileName", "pod.pdf", "mimeType", "application/pdf",
+                        "url", "https://tms.example.com/pod/" + loadRef + ".pdf")}));
+    }
+
+    public static ArrayNode array(ObjectNode... events) {
+        ArrayNode answer = MAPPER.createArrayNode();
+        for (ObjectNode event : events) {
+            answer.add(event);
+        }
+        return answer;
+    }
+
+    public static ArrayNode fromFile(Path file) {
+        try {
+            return (ArrayNode) MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

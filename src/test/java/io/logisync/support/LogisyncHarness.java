@@ -1,0 +1,131 @@
+package io.logisync.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.Application;
+import io.logisync.odoo.sim.OdooSimulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runs a whole logisync (the real YAML routes, an H2 database, an inbox folder) against a fresh Odoo simulator. */
+public final class LogisyncHarness implements AutoCloseable {
+
+    public static final String TMS_KEY = "tms-test-key-0001";
+    public static final String CARRIER_KEY = "carrier-test-key-0002";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final OdooSimulator odoo;
+    private final Main main;
+    private final Path workDir;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private LogisyncHarness(OdooSimulator odoo, Main main, Path workDir, int httpPort) {
+        this.odoo = odoo;
+        this.main = main;
+        this.workDir = workDir;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts logisync; extra arguments are {@code --property=value} overrides. */
+    public static LogisyncHarness start(String... overrides) throws Exception {
+        OdooSimulator odoo = OdooSimulator.start(0);
+        Path workDir = Files.createTempDirectory("logisync-test");
+        int httpPort = freePort();
+        List<String> args = new ArrayList<>(List.of(
+                "--logisync.odoo.url=" + odoo.url(),
+                "--logisync.odoo.database=" + odoo.database(),
+                "--logisync.odoo.user=" + odoo.login(),
+                "--logisync.odoo.api-key=" + odoo.apiKey(),
+                "--logisync.db.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--logisync.inbox.dir=" + workDir.resolve("inbox"),
+                "--logisync.inbox.poll-ms=100",
+                "--logisync.inbox.settle-ms=100",
+                "--logisync.ingress.api-keys=tms/main=" + TMS_KEY + ",carrier/acme-freight=" + CARRIER_KEY,
+                "--logisync.retry.max-redeliveries=2",
+                "--logisync.retry.delay-ms=10",
+                "--logisync.parking.sweep-delay-ms=3600000",
+                "--camel.server.port=" + httpPort));
+        args.addAll(List.of(overrides));
+        Main main = Application.create(args.toArray(String[]::new));
+        main.start();
+        return new LogisyncHarness(odoo, main, workDir, httpPort);
+    }
+
+    public OdooSimulator odoo() {
+        return odoo;
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return camel().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public JdbcTemplate db() {
+        return new JdbcTemplate(bean("dataSource", DataSource.class));
+    }
+
+    public Path inbox() {
+        return workDir.resolve("inbox");
+    }
+
+    /** Posts a body to the events endpoint with the given API key (null for none). */
+    public HttpResponse<String> post(String body, String apiKey) throws IOException, InterruptedException {
+        return post(body, apiKey, "application/cloudevents+json");
+    }
+
+    public HttpResponse<String> post(String body, String apiKey, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/api/v1/events")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts events as the TMS and returns the parsed answer. */
+    public JsonNode send(Object events) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(MAPPER.writeValueAsString(events), TMS_KEY);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("expected 200 but got " + response.statusCode() + ": " + response.body());
+        }
+        return MAPPER.readTree(response.body());
+    }
+
+    /** The records of an Odoo model in the simulator, as Odoo reads them. */
+    public List<Map<String, Object>> records(String model) {
+        return odoo.store().records(model);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+        odoo.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
