@@ -30,7 +30,19 @@ public record OdooContext(String lang, String tz, Long companyId, List<Long> all
         return answer;
     }
 
+    /** This context with a single company (or back to the allowed companies when {@code company} is null). */
     public OdooContext withCompany(Long company) {
         return new OdooContext(lang, tz, company, company == null ? allowedCompanyIds : List.of(company));
+    }
+
+    /** This context, with each entry it leaves empty taken from {@code fallback}; the per-call context wins. */
+    public OdooContext orElse(OdooContext fallback) {
+        if (fallback == null) {
+            return this;
+        }
+        boolean ownCompanies = companyId != null || !allowedCompanyIds.isEmpty();
+        return new OdooContext(lang != null ? lang : fallback.lang(), tz != null ? tz : fallback.tz(),
+                ownCompanies ? companyId : fallback.companyId(),
+                ownCompanies ? allowedCompanyIds : fallback.allowedCompanyIds());
     }
 }

@@ -1,0 +1,303 @@
+package io.logisync.odoo.camel;
+
+import io.logisync.odoo.OdooClient;
+import io.logisync.odoo.OdooClients;
+import io.logisync.odoo.OdooContext;
+import io.logisync.odoo.OdooProtocol;
+import io.logisync.odoo.OdooSettings;
+import io.logisync.odoo.transport.OdooJson;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Calls one Odoo model method, {@code odoo:<model>?method=<method>}. The client is the endpoint's own when it sets a
+ * url, else the component's {@code client}, else the registry bean {@code odooClient}.
+ */
+@UriEndpoint(firstVersion = "4.18.0", scheme = "odoo", title = "Odoo", syntax = "odoo:model",
+        category = {Category.API}, producerOnly = true, headersClass = OdooConstants.class,
+        generateConfigurer = false)
+public class OdooEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The Odoo model, e.g. res.partner or account.move")
+    @Metadata(required = true)
+    private String model;
+    @UriParam(description = "The model method: create, write, read, search_read, or any public method")
+    @Metadata(required = true)
+    private String method;
+    @UriParam(description = "Comma-separated field names for search_read (required there) and read")
+    private String fields;
+    @UriParam(description = "At most this many records for search_read")
+    private Integer limit;
+    @UriParam(description = "Sort order for search_read", defaultValue = "id")
+    private String order;
+    @UriParam(description = "search_read domain as JSON text, used when the body carries none")
+    private String domain;
+    @UriParam(description = "Protocol of an endpoint-owned client", enums = "auto,json2,jsonrpc",
+            defaultValue = "auto")
+    private String protocol;
+    @UriParam(description = "Odoo base URL; when set the endpoint builds its own client from these options")
+    private String url;
+    @UriParam(description = "Database name (X-Odoo-Database on JSON-2, required by JSON-RPC)")
+    private String database;
+    @UriParam(label = "security", description = "Login of the integration user (JSON-RPC)")
+    private String login;
+    @UriParam(label = "security", secret = true, description = "API key (required by JSON-2)")
+    private String apiKey;
+    @UriParam(label = "security", secret = true, description = "Password, JSON-RPC only; prefer an API key")
+    private String password;
+    @UriParam(description = "Connect timeout in milliseconds", defaultValue = "10000")
+    private long connectTimeout = OdooSettings.DEFAULT_CONNECT_TIMEOUT.toMillis();
+    @UriParam(description = "Read (reply) timeout in milliseconds", defaultValue = "60000")
+    private long readTimeout = OdooSettings.DEFAULT_READ_TIMEOUT.toMillis();
+    @UriParam(description = "Context language, e.g. en_US")
+    private String lang;
+    @UriParam(description = "Context time zone, e.g. Europe/Brussels")
+    private String tz;
+    @UriParam(description = "Company the calls act in (allowed_company_ids)")
+    private Long companyId;
+
+    private OdooClient client;
+    private boolean ownsClient;
+    private List<String> fieldList;
+    private List<?> parsedDomain;
+
+    public OdooEndpoint(String uri, OdooComponent component) {
+        super(uri, component);
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new OdooProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The odoo component only sends; poll with a timer and search_read");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("odoo: needs a model, e.g. odoo:res.partner?method=search_read");
+        }
+        if (method == null || method.isBlank()) {
+            throw new IllegalArgumentException("odoo:" + model + " needs the method option");
+        }
+        fieldList = fields == null ? null : Arrays.stream(fields.split(",")).map(String::trim)
+                .filter(name -> !name.isEmpty()).toList();
+        if ("search_read".equals(method) && (fieldList == null || fieldList.isEmpty())) {
+            throw new IllegalArgumentException("odoo:" + model + "?method=search_read needs the fields option");
+        }
+        parsedDomain = domain == null ? null : parseDomain(domain);
+        OdooProtocol.parse(protocol);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = resolveClient();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (ownsClient && client != null) {
+            client.close();
+        }
+        client = null;
+        ownsClient = false;
+        super.doStop();
+    }
+
+    private OdooClient resolveClient() {
+        if (url != null) {
+            ownsClient = true;
+            return OdooClients.create(OdooSettings.builder().url(url).database(database).login(login).apiKey(apiKey)
+                    .password(password).protocol(protocol).connectTimeout(Duration.ofMillis(connectTimeout))
+                    .readTimeout(Duration.ofMillis(readTimeout)).build());
+        }
+        OdooClient shared = ((OdooComponent) getComponent()).getClient();
+        if (shared == null) {
+            shared = getCamelContext().getRegistry().lookupByNameAndType(OdooConstants.CLIENT_BEAN, OdooClient.class);
+        }
+        if (shared == null) {
+            throw new IllegalStateException("odoo:" + model + " has no client: set url (with apiKey or login and "
+                    + "password), the component's client, or bind an OdooClient named " + OdooConstants.CLIENT_BEAN);
+        }
+        return shared;
+    }
+
+    private static List<?> parseDomain(String text) {
+        try {
+            if (OdooJson.read(text) instanceof List<?> list) {
+                return list;
+            }
+        } catch (Exception e) {
+            throw new IllegalArgumentException("The domain option is not valid JSON: " + text, e);
+        }
+        throw new IllegalArgumentException("The domain option must be a JSON list, e.g. [[\"active\",\"=\",true]]");
+    }
+
+    /** The context the endpoint's options describe; entries it leaves empty come from the client's default. */
+    OdooContext endpointContext() {
+        return new OdooContext(lang, tz, companyId, companyId == null ? List.of() : List.of(companyId));
+    }
+
+    OdooClient client() {
+        return client;
+    }
+
+    List<String> fieldList() {
+        return fieldList;
+    }
+
+    List<?> parsedDomain() {
+        return parsedDomain;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    public void setOrder(String order) {
+        this.order = order;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getLang() {
+        return lang;
+    }
+
+    public void setLang(String lang) {
+        this.lang = lang;
+    }
+
+    public String getTz() {
+        return tz;
+    }
+
+    public void setTz(String tz) {
+        this.tz = tz;
+    }
+
+    public Long getCompanyId() {
+        return companyId;
+    }
+
+    public void setCompanyId(Long companyId) {
+        this.companyId = companyId;
+    }
+}
