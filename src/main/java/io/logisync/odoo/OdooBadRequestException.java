@@ -3,7 +3,8 @@ package io.logisync.odoo;
 /** The request cannot bind: an unknown field, a bad domain, wrong arguments; it fails again on every retry. */
 public class OdooBadRequestException extends OdooException {
 
-    public OdooBadRequestException(String model, String method, String odooName, String odooMessage, Throwable cause) {
+    public OdooBadRequestException(String model, String method, String odooName, String odooMessage,
+            Throwable cause) {
         super(model, method, odooName, odooMessage, cause);
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class OdooClientsTest {
 
     private static final String SECRET = "s3cr3t-key-value";
-    private static final String WEB_VERSION_17 = "{\"version_info\": [17, 0, 0, \"final\", 0, \"\"], \"version\": \"17.0\"}";
+    private static final String WEB_VERSION_17 = "{\"version_info\": [17, 0, 0, \"final\", 0, \"\"], "
+            + "\"version\": \"17.0\"}";
 
     private StubOdoo stub;
 

@@ -73,7 +73,8 @@ public class OdooProducer extends DefaultProducer {
     private static List<Long> requireIds(Message message, String method) {
         List<Long> ids = OdooMessages.ids(message.getHeader(OdooConstants.IDS));
         if (ids == null) {
-            throw new IllegalArgumentException("odoo " + method + " needs the record ids in header " + OdooConstants.IDS);
+            throw new IllegalArgumentException("odoo " + method + " needs the record ids in header "
+                    + OdooConstants.IDS);
         }
         return ids;
     }

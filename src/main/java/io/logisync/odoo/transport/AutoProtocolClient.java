@@ -80,7 +80,8 @@ public final class AutoProtocolClient implements OdooClient {
 
     @Override
     public String toString() {
-        return "AutoProtocolClient[" + settings.url() + ", protocol=" + (chosen == null ? "undetected" : chosen.wireName())
-                + "]";
+        OdooProtocol known = chosen;
+        return "AutoProtocolClient[" + settings.url() + ", protocol=" + (known == null ? "undetected"
+                : known.wireName()) + "]";
     }
 }

@@ -9,6 +9,7 @@ import io.logisync.odoo.support.StubOdoo;
 import io.logisync.odoo.support.StubResponse;
 import io.logisync.odoo.support.TestClients;
 import io.logisync.odoo.support.WireCases;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
@@ -51,7 +52,7 @@ class OdooComponentTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:create")
-                        .to("odoo:res.partner?method=create&protocol=json2&database=lab&readTimeout=2000&url="
+                        .to("odoo:res.partner?method=create&protocol=json2&database=lab&readTimeout=2s&url="
                                 + stub.url() + "&apiKey=" + API_KEY);
                 from("direct:write").to("odoo:res.partner?method=write");
                 from("direct:search").to("odoo:res.partner?method=search_read&fields=name, ref&limit=5"
@@ -167,5 +168,14 @@ class OdooComponentTest extends CamelTestSupport {
         assertThat(context.getEndpoints()).filteredOn(endpoint -> endpoint instanceof OdooEndpoint)
                 .isNotEmpty()
                 .allSatisfy(endpoint -> assertThat(endpoint.toString()).doesNotContain(API_KEY));
+    }
+
+    @Test
+    void shouldBindTimeoutsFromMillisOrDurationText() {
+        OdooEndpoint endpoint = context.getEndpoint("odoo:res.partner?method=read&readTimeout=1500"
+                + "&connectTimeout=PT3S", OdooEndpoint.class);
+
+        assertThat(endpoint.getReadTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(endpoint.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 }
