@@ -58,6 +58,8 @@ final class BatchCreator {
             } else if (to - from == 1) {
                 results[from] = BatchResult.failed(from, e);
             } else {
+                // Known gap: records refused only together (e.g. two with the same unique key) pass alone, so the
+                // first of them is created and the later one refused: the outcome follows input order.
                 int middle = from + (to - from) / 2;
                 createRange(values, from, middle);
                 createRange(values, middle, to);

@@ -82,6 +82,7 @@ public class OdooEndpoint extends DefaultEndpoint {
         return new OdooProducer(this);
     }
 
+    // Known gap: no consumer; polling Odoo is a timer route calling search_read.
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("The odoo component only sends; poll with a timer and search_read");
@@ -125,7 +126,8 @@ public class OdooEndpoint extends DefaultEndpoint {
         if (url != null) {
             ownsClient = true;
             return OdooClients.create(OdooSettings.builder().url(url).database(database).login(login).apiKey(apiKey)
-                    .password(password).protocol(protocol).connectTimeout(connectTimeout).readTimeout(readTimeout).build());
+                    .password(password).protocol(protocol).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                    .build());
         }
         OdooClient shared = ((OdooComponent) getComponent()).getClient();
         if (shared == null) {

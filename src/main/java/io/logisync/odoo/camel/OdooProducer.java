@@ -46,6 +46,7 @@ public class OdooProducer extends DefaultProducer {
             }
             case "read" -> message.setBody(raw(client.read(model, requireIds(message, method), endpoint.fieldList(),
                     context)));
+            // Known gap: search_read is one call bounded by limit; there is no offset or paging option yet.
             case "search_read" -> message.setBody(raw(client.searchRead(model,
                     OdooMessages.domain(message.getBody(), endpoint.parsedDomain()), endpoint.fieldList(),
                     endpoint.getLimit(), endpoint.getOrder(), context)));
