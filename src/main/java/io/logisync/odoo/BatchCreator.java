@@ -58,8 +58,7 @@ final class BatchCreator {
             } else if (to - from == 1) {
                 results[from] = BatchResult.failed(from, e);
             } else {
-                // Known gap: records refused only together (e.g. two with the same unique key) pass alone, so the
-                // first of them is created and the later one refused: the outcome follows input order.
+                // Known gap: records refused only together (one unique key twice) pass alone; input order decides.
                 int middle = from + (to - from) / 2;
                 createRange(values, from, middle);
                 createRange(values, middle, to);

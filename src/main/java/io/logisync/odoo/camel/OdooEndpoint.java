@@ -124,6 +124,7 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     private OdooClient resolveClient() {
         if (url != null) {
+            // Known gap: every endpoint with a url has its own client (pool, login); bind odooClient to share one.
             ownsClient = true;
             return OdooClients.create(OdooSettings.builder().url(url).database(database).login(login).apiKey(apiKey)
                     .password(password).protocol(protocol).connectTimeout(connectTimeout).readTimeout(readTimeout)
