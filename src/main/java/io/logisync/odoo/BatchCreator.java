@@ -58,6 +58,7 @@ final class BatchCreator {
             } else if (to - from == 1) {
                 results[from] = BatchResult.failed(from, e);
             } else {
+                // Known gap: records refused only together (one unique key twice) pass alone; input order decides.
                 int middle = from + (to - from) / 2;
                 createRange(values, from, middle);
                 createRange(values, middle, to);

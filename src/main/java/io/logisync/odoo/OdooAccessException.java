@@ -3,7 +3,8 @@ package io.logisync.odoo;
 /** Odoo refused the operation to this user (AccessError, or a private method). */
 public class OdooAccessException extends OdooException {
 
-    public OdooAccessException(String model, String method, String odooName, String odooMessage, Throwable cause) {
+    public OdooAccessException(String model, String method, String odooName, String odooMessage,
+            Throwable cause) {
         super(model, method, odooName, odooMessage, cause);
     }
 

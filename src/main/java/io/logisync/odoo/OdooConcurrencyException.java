@@ -3,7 +3,8 @@ package io.logisync.odoo;
 /** Odoo hit a serialization failure in a concurrent update; the call can be retried. */
 public class OdooConcurrencyException extends OdooException {
 
-    public OdooConcurrencyException(String model, String method, String odooName, String odooMessage, Throwable cause) {
+    public OdooConcurrencyException(String model, String method, String odooName, String odooMessage,
+            Throwable cause) {
         super(model, method, odooName, odooMessage, cause);
     }
 

@@ -7,7 +7,8 @@ public class OdooRateLimitedException extends OdooException {
 
     private final Duration retryAfter;
 
-    public OdooRateLimitedException(String model, String method, String odooName, String odooMessage, Throwable cause) {
+    public OdooRateLimitedException(String model, String method, String odooName, String odooMessage,
+            Throwable cause) {
         this(model, method, odooName, odooMessage, null, cause);
     }
 

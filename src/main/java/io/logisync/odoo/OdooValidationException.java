@@ -1,9 +1,10 @@
 package io.logisync.odoo;
 
-/** Odoo refused the values with a UserError or ValidationError; its message is meant for people. */
+/** Odoo refused the values with a UserError, ValidationError or RedirectWarning; its message is meant for people. */
 public class OdooValidationException extends OdooException {
 
-    public OdooValidationException(String model, String method, String odooName, String odooMessage, Throwable cause) {
+    public OdooValidationException(String model, String method, String odooName, String odooMessage,
+            Throwable cause) {
         super(model, method, odooName, odooMessage, cause);
     }
 

@@ -55,10 +55,12 @@ public class OdooEndpoint extends DefaultEndpoint {
     private String apiKey;
     @UriParam(label = "security", secret = true, description = "Password, JSON-RPC only; prefer an API key")
     private String password;
-    @UriParam(description = "Connect timeout in milliseconds", defaultValue = "10000")
-    private long connectTimeout = OdooSettings.DEFAULT_CONNECT_TIMEOUT.toMillis();
-    @UriParam(description = "Read (reply) timeout in milliseconds", defaultValue = "60000")
-    private long readTimeout = OdooSettings.DEFAULT_READ_TIMEOUT.toMillis();
+    @UriParam(description = "Connect timeout: milliseconds, 10s, 1m or PT10S", defaultValue = "10s",
+            javaType = "java.time.Duration")
+    private Duration connectTimeout = OdooSettings.DEFAULT_CONNECT_TIMEOUT;
+    @UriParam(description = "Read (reply) timeout: milliseconds, 60s, 2m or PT60S", defaultValue = "60s",
+            javaType = "java.time.Duration")
+    private Duration readTimeout = OdooSettings.DEFAULT_READ_TIMEOUT;
     @UriParam(description = "Context language, e.g. en_US")
     private String lang;
     @UriParam(description = "Context time zone, e.g. Europe/Brussels")
@@ -80,6 +82,7 @@ public class OdooEndpoint extends DefaultEndpoint {
         return new OdooProducer(this);
     }
 
+    // Known gap: no consumer; polling Odoo is a timer route calling search_read.
     @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("The odoo component only sends; poll with a timer and search_read");
@@ -121,10 +124,11 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     private OdooClient resolveClient() {
         if (url != null) {
+            // Known gap: every endpoint with a url has its own client (pool, login); bind odooClient to share one.
             ownsClient = true;
             return OdooClients.create(OdooSettings.builder().url(url).database(database).login(login).apiKey(apiKey)
-                    .password(password).protocol(protocol).connectTimeout(Duration.ofMillis(connectTimeout))
-                    .readTimeout(Duration.ofMillis(readTimeout)).build());
+                    .password(password).protocol(protocol).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                    .build());
         }
         OdooClient shared = ((OdooComponent) getComponent()).getClient();
         if (shared == null) {
@@ -261,19 +265,19 @@ public class OdooEndpoint extends DefaultEndpoint {
         this.password = password;
     }
 
-    public long getConnectTimeout() {
+    public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(long connectTimeout) {
+    public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    public long getReadTimeout() {
+    public Duration getReadTimeout() {
         return readTimeout;
     }
 
-    public void setReadTimeout(long readTimeout) {
+    public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
     }
 

@@ -46,6 +46,7 @@ public class OdooProducer extends DefaultProducer {
             }
             case "read" -> message.setBody(raw(client.read(model, requireIds(message, method), endpoint.fieldList(),
                     context)));
+            // Known gap: search_read is one call bounded by limit; there is no offset or paging option yet.
             case "search_read" -> message.setBody(raw(client.searchRead(model,
                     OdooMessages.domain(message.getBody(), endpoint.parsedDomain()), endpoint.fieldList(),
                     endpoint.getLimit(), endpoint.getOrder(), context)));
@@ -73,7 +74,8 @@ public class OdooProducer extends DefaultProducer {
     private static List<Long> requireIds(Message message, String method) {
         List<Long> ids = OdooMessages.ids(message.getHeader(OdooConstants.IDS));
         if (ids == null) {
-            throw new IllegalArgumentException("odoo " + method + " needs the record ids in header " + OdooConstants.IDS);
+            throw new IllegalArgumentException("odoo " + method + " needs the record ids in header "
+                    + OdooConstants.IDS);
         }
         return ids;
     }

@@ -74,7 +74,7 @@ public final class Json2Client implements OdooClient {
 
     @Override
     public void close() {
-        // the JDK client frees its pooled connections when it is collected; nothing to release eagerly on Java 17
+        // Known gap: Java 17's HttpClient cannot be closed; its pooled connections go when it is collected.
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class OdooErrorNames {
 
     // JSON-RPC reports an unknown model as a UserError and an unknown method as an AttributeError; JSON-2 says
     // NotFound for both. Recognising the messages keeps the two transports in the same exception family.
+    // Known gap: these messages are matched in English; with another context lang they stay Validation/BadRequest.
     private static final Pattern UNKNOWN_MODEL = Pattern.compile("^Object \\S+ doesn't exist$");
     private static final Pattern UNKNOWN_METHOD = Pattern.compile("^The method '\\S+' does not exist$");
     private static final Pattern MISSING_DATABASE = Pattern.compile("database \"[^\"]*\" does not exist");

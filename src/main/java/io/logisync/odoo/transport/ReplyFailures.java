@@ -76,6 +76,7 @@ public final class ReplyFailures {
             case 403 -> ErrorKind.ACCESS.toException(call, null, detail, null);
             case 400, 404, 405, 411, 413, 414, 415, 422 -> ErrorKind.BAD_REQUEST.toException(call, null,
                     detail + (status == 404 ? " (check the url and protocol)" : ""), null);
+            // Known gap: a Retry-After on 503 is not carried; only the rate-limited exception has getRetryAfter().
             case 503 -> ErrorKind.UNAVAILABLE.toException(call, null, detail, null);
             default -> ErrorKind.lostReply(call).toException(call, null, detail + outcomeHint(call), null);
         };
