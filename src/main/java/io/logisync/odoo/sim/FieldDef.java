@@ -8,7 +8,7 @@ import java.util.function.Function;
 final class FieldDef {
 
     /** What becomes of a many2one when the record it points to is deleted. */
-    enum OnDelete { SET_NULL, CASCADE }
+    enum OnDelete { SET_NULL, CASCADE, RESTRICT }
 
     /** Computes a field that is not stored, from the record's stored values. */
     @FunctionalInterface
@@ -98,6 +98,12 @@ final class FieldDef {
 
     FieldDef cascade() {
         this.onDelete = OnDelete.CASCADE;
+        return this;
+    }
+
+    /** The referenced record cannot be deleted while this field points at it. */
+    FieldDef restrict() {
+        this.onDelete = OnDelete.RESTRICT;
         return this;
     }
 

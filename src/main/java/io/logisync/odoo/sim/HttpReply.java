@@ -32,9 +32,12 @@ final class HttpReply {
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (!head) {
+                out.write(body);
+            }
         }
     }
 

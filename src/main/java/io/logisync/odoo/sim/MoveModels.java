@@ -37,13 +37,14 @@ final class MoveModels {
                         "in_refund", "Vendor Credit Note", "out_receipt", "Sales Receipt", "in_receipt",
                         "Purchase Receipt").required()
                         .defaultFrom(env -> env.context("default_move_type") instanceof String t ? t : "entry"))
+                // Known gap: state is changed by action_post/button_draft/button_cancel only; a write to it is ignored
                 .field(FieldDef.selection("state", "Status", "draft", "Draft", "posted", "Posted", "cancel",
                         "Cancelled").required().readonly().defaultTo("draft"))
                 .field(chars("ref", "Reference"))
                 .field(chars("invoice_origin", "Origin"))
                 .field(chars("payment_reference", "Payment Reference"))
                 .field(FieldDef.of("narration", FieldType.HTML, "Terms and Conditions"))
-                .field(many2one("partner_id", "Partner", "res.partner"))
+                .field(many2one("partner_id", "Partner", "res.partner").restrict())
                 .field(many2one("commercial_partner_id", "Commercial Entity", "res.partner")
                         .computed((orm, m, row) -> row.ref("partner_id") == null ? null
                                 : PartnerModel.commercialPartner(orm, row.ref("partner_id"))))
@@ -51,9 +52,9 @@ final class MoveModels {
                 .field(FieldDef.of("invoice_date", FieldType.DATE, "Invoice/Bill Date"))
                 .field(FieldDef.of("invoice_date_due", FieldType.DATE, "Due Date"))
                 .field(many2one("invoice_payment_term_id", "Payment Terms", "account.payment.term"))
-                .field(many2one("journal_id", "Journal", "account.journal").required())
+                .field(many2one("journal_id", "Journal", "account.journal").required().restrict())
                 .field(many2one("company_id", "Company", "res.company").required().defaultTo(DefaultData.COMPANY))
-                .field(many2one("currency_id", "Currency", "res.currency").required())
+                .field(many2one("currency_id", "Currency", "res.currency").required().restrict())
                 .field(many2one("company_currency_id", "Company Currency", "res.currency")
                         .computed((orm, m, row) -> orm.value("res.company", row.ref("company_id"), "currency_id")))
                 .field(FieldDef.selection("payment_state", "Payment Status", "not_paid", "Not Paid", "in_payment",
@@ -103,7 +104,7 @@ final class MoveModels {
                         .computed((orm, m, row) -> moveValue(orm, row, "company_id")))
                 .field(FieldDef.of("sequence", FieldType.INTEGER, "Sequence").defaultTo(10L))
                 .field(chars("name", "Label"))
-                .field(many2one("product_id", "Product", ProductModels.PRODUCT))
+                .field(many2one("product_id", "Product", ProductModels.PRODUCT).restrict())
                 .field(many2one("product_uom_id", "Unit", "uom.uom"))
                 .field(FieldDef.of("quantity", FieldType.FLOAT, "Quantity").defaultTo(1.0))
                 .field(FieldDef.of("price_unit", FieldType.FLOAT, "Unit Price"))
@@ -114,7 +115,7 @@ final class MoveModels {
                 .field(FieldDef.of("debit", FieldType.MONETARY, "Debit"))
                 .field(FieldDef.of("credit", FieldType.MONETARY, "Credit"))
                 .field(money("balance", "Balance"))
-                .field(many2one("account_id", "Account", "account.account"))
+                .field(many2one("account_id", "Account", "account.account").restrict())
                 .field(FieldDef.of("analytic_distribution", FieldType.JSON, "Analytic Distribution"))
                 .field(FieldDef.selection("display_type", "Display Type", "product", "Product", "cogs",
                         "Cost of Goods Sold", "tax", "Tax", "discount", "Discount", "rounding", "Rounding",

@@ -15,6 +15,8 @@ final class Orm {
             + "- Create/update: a mandatory field is not set.\n"
             + "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
             + "Model: %s (%s)\nField: %s (%s)\n";
+    private static final String FOREIGN_KEY = "The operation cannot be completed: another model requires the record "
+            + "being deleted. If possible, archive it instead.\n\nModel: %s (%s)\nConstraint: %s_%s_fkey\n";
 
     private final ModelRegistry registry;
     private final RowStore store;
@@ -228,6 +230,9 @@ final class Orm {
             return;
         }
         def.behaviour().beforeUnlink(env, present);
+        for (ModelRegistry.Reference ref : registry.referencesTo(model)) {
+            refuseIfRestricted(ref, present);
+        }
         List<Row> deleted = new ArrayList<>();
         for (long id : present) {
             deleted.add(store.get(model, id).copy());
@@ -237,6 +242,15 @@ final class Orm {
             dropReferences(env, ref, present);
         }
         def.behaviour().afterUnlink(env, deleted);
+    }
+
+    private void refuseIfRestricted(ModelRegistry.Reference ref, List<Long> gone) {
+        String name = ref.field().name();
+        if (ref.field().onDelete() == FieldDef.OnDelete.RESTRICT
+                && !idsWhere(ref.model().name(), row -> gone.contains(row.ref(name))).isEmpty()) {
+            throw OdooError.validation(String.format(FOREIGN_KEY, ref.model().description(), ref.model().name(),
+                    ref.model().name().replace('.', '_'), name));
+        }
     }
 
     private void dropReferences(Env env, ModelRegistry.Reference ref, List<Long> gone) {

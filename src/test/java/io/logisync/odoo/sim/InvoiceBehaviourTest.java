@@ -316,6 +316,20 @@ class InvoiceBehaviourTest {
     }
 
     @Test
+    void shouldRefuseToDeleteAPartnerOrAProductAnInvoiceStillUses() {
+        createMove("out_invoice", line(detention, "a", 1, 10));
+
+        WireClient.Answer partner = client.json2("res.partner", "unlink", Map.of("ids", List.of(customer)));
+        WireClient.Answer product = client.json2("product.product", "unlink", Map.of("ids", List.of(detention)));
+
+        assertThat(partner.status()).isEqualTo(422);
+        assertThat(partner.json().get("message").asText()).startsWith("The operation cannot be completed: another "
+                + "model requires the record being deleted.").contains("Model: Journal Entry (account.move)");
+        assertThat(product.json().get("name").asText()).isEqualTo("odoo.exceptions.ValidationError");
+        assertThat(odoo.store().record("product.product", detention)).isPresent();
+    }
+
+    @Test
     void shouldRefuseAnUnknownMoveType() {
         WireClient.Answer answer = client.json2("account.move", "create", Map.of("vals_list",
                 List.of(Map.of("move_type", "no_such_type", "partner_id", customer))));
