@@ -33,7 +33,7 @@ final class HttpFront implements AutoCloseable {
     HttpFront(int port, ExternalApi api) throws IOException {
         this.json2 = new Json2Front(api);
         this.jsonRpc = new JsonRpcFront(api);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "odoo-sim-" + threads.incrementAndGet());

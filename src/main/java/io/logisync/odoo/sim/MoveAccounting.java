@@ -34,6 +34,7 @@ final class MoveAccounting {
                 continue;
             }
             if (!invoice) {
+                // Known gap: a journal entry's lines are taken as given; Odoo would refuse an unbalanced entry
                 BigDecimal debit = round(line.number("debit"), scale);
                 BigDecimal credit = round(line.number("credit"), scale);
                 debits = debits.add(debit);

@@ -334,7 +334,8 @@ final class Orm {
             }
         }
         matches.sort(comparator);
-        return matches.stream().skip(Math.max(0, offset)).limit(limit == null || limit < 0 ? Long.MAX_VALUE : limit)
+        // like Odoo, a limit of 0 (falsy) means no limit
+        return matches.stream().skip(Math.max(0, offset)).limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
                 .map(Row::id).toList();
     }
 }

@@ -112,7 +112,8 @@ class Json2ProtocolTest {
         assertThat(create.status()).isEqualTo(500);
         assertThat(create.json().get("message").asText()).isEqualTo("Invalid field 'x_colour' in 'res.partner'");
         assertThat(read.json().get("message").asText()).isEqualTo("Invalid field 'x_colour' on 'res.partner'");
-        assertThat(domain.json().get("message").asText()).isEqualTo("Invalid operator in condition ('name', '~~', 'x')");
+        assertThat(domain.json().get("message").asText())
+                .isEqualTo("Invalid operator in condition ('name', '~~', 'x')");
         assertThat(order.json().get("name").asText()).isEqualTo("builtins.ValueError");
     }
 

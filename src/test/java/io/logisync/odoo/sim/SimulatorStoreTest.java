@@ -74,7 +74,8 @@ class SimulatorStoreTest {
         Map<String, Object> record = odoo.store().record("res.partner", partner).orElseThrow();
 
         assertThat(record).containsEntry("id", partner).containsEntry("name", "Seeded Carrier")
-                .containsEntry("email", false).containsEntry("supplier_rank", 1L).containsEntry("category_id", List.of());
+                .containsEntry("email", false).containsEntry("supplier_rank", 1L)
+                .containsEntry("category_id", List.of());
         assertThat(record.get("create_date").toString()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         assertThat(odoo.store().record("res.partner", 999_999L)).isEmpty();
         assertThatThrownBy(() -> odoo.store().insert("res.partner", Map.of("email", "x@example.com")))
