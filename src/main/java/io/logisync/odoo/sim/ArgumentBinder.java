@@ -34,6 +34,7 @@ final class ArgumentBinder {
     }
 
     /** RPC binding, as Python calling {@code method(records, *args, **kwargs)}: failures are TypeErrors. */
+    // Known gap: messages name the method BaseModel.x or AccountMove.x; Odoo names the class that defines it
     static Map<String, Object> bindCall(MethodSpec spec, List<?> args, Map<String, Object> kwargs) {
         List<MethodSpec.Param> params = spec.params();
         String function = spec.qualifiedName() + "()";

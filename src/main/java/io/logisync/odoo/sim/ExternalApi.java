@@ -175,6 +175,7 @@ final class ExternalApi {
         if (ValueCodec.truthy(lang) && !INSTALLED_LANG.equals(lang)) {
             throw OdooError.userError("Invalid language code: " + lang);
         }
+        // Known gap: every call runs as the admin user; access rights and multi-company rules are not simulated
         return new Env(store.orm(), Env.ADMIN, ctx);
     }
 

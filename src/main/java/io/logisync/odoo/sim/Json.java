@@ -46,6 +46,7 @@ final class Json {
      * The message Python's {@code json} module gives for the same mistake, e.g. "Expecting property name enclosed
      * in double quotes: line 1 column 2 (char 1)". Jackson's diagnosis is mapped on the common cases only.
      */
+    // Known gap: positions and wording match Python for the usual mistakes only (bad key, missing value, extra data)
     static String pythonError(JsonProcessingException e, String text) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         JsonLocation location = e.getLocation();

@@ -59,6 +59,7 @@ final class MoveAccounting {
         }
         BigDecimal residual = "posted".equals(move.string("state")) ? total.subtract(settled(orm, moveId))
                 : total;
+        // Known gap: no exchange rates; the signed (company currency) amounts assume a rate of 1
         int sign = type.equals("out_refund") || type.equals("in_invoice") || type.equals("in_receipt") ? -1 : 1;
         Map<String, Object> values = new HashMap<>();
         values.put("amount_untaxed", untaxed.doubleValue());

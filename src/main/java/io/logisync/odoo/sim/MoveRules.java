@@ -11,6 +11,7 @@ final class MoveRules implements ModelBehaviour {
     static final String POSTED_UNLINK = "You can't delete a posted journal item. Don\u2019t play games with your "
             + "accounting records; reset the journal entry to draft before deleting it.";
     /** Odoo's list of fields a posted move keeps, plus the computed amounts and the type. */
+    // Known gap: fiscal positions and cash rounding are not modeled, so writing them fails as an unknown field
     private static final Set<String> LOCKED_WHEN_POSTED = Set.of("invoice_line_ids", "line_ids", "invoice_date",
             "date", "partner_id", "invoice_payment_term_id", "currency_id", "fiscal_position_id",
             "invoice_cash_rounding_id", "amount_untaxed", "amount_tax", "amount_total", "amount_residual",

@@ -152,6 +152,8 @@ final class Orm {
                 || field.equals("create_uid") || field.equals("write_uid");
     }
 
+    // Known gap: a many2one to a missing record is always a MissingError; Odoo raises a foreign-key
+    // ValidationError instead when no computation reads the record first
     private Object checkedStorage(Env env, ModelDef def, FieldDef field, Object value) {
         Object stored = ValueCodec.toStorage(def, field, value);
         if (stored != null && field.type() == FieldType.MANY2ONE) {
