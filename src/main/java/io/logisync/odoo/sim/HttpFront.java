@@ -1,0 +1,118 @@
+package io.logisync.odoo.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The loopback HTTP server: routes each path to its protocol front and keeps the call log. */
+final class HttpFront implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+    private static final String CSRF_PAGE = "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n"
+            + "<h1>Bad Request</h1>\n<p>Session expired (invalid CSRF token)</p>\n";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Json2Front json2;
+    private final JsonRpcFront jsonRpc;
+    private final List<SimulatorCall> calls = new CopyOnWriteArrayList<>();
+
+    HttpFront(int port, ExternalApi api) throws IOException {
+        this.json2 = new Json2Front(api);
+        this.jsonRpc = new JsonRpcFront(api);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "odoo-sim-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    List<SimulatorCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    void clearCalls() {
+        calls.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            calls.add(route(exchange, body));
+        } catch (RuntimeException e) {
+            // a simulator bug: answer like Odoo's last-resort handler rather than dropping the connection
+            LOG.error("odoo simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", "builtins.Exception");
+            body.put("message", String.valueOf(e));
+            body.put("arguments", List.of(String.valueOf(e)));
+            body.put("context", Map.of());
+            body.put("debug", String.valueOf(e));
+            HttpReply.json(exchange, 500, body);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private SimulatorCall route(HttpExchange exchange, byte[] body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/jsonrpc")) {
+            return jsonRpc.serve(exchange, body);
+        }
+        if (path.equals("/json/2") || path.startsWith("/json/2/")) {
+            return json2.serve(exchange, body);
+        }
+        CallTrace trace = new CallTrace("http");
+        if (path.equals("/web/version")) {
+            trace.target(null, "version");
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                HttpReply.html(exchange, 400, CSRF_PAGE);
+                return trace.finish(400, null);
+            }
+            Map<String, Object> version = new LinkedHashMap<>();
+            version.put("version_info", ExternalApi.VERSION_INFO);
+            version.put("version", ExternalApi.SERVER_VERSION);
+            HttpReply.json(exchange, 200, version);
+            return trace.finish(200, null);
+        }
+        // Known gap: XML-RPC (/xmlrpc/2/common, /xmlrpc/2/object) is not served yet; ExternalApi.dispatch is its core
+        HttpReply.html(exchange, 404, HttpReply.NOT_FOUND_PAGE);
+        return trace.finish(404, null);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
