@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ final class HttpFront implements AutoCloseable {
     private final ExecutorService executor;
     private final Json2Front json2;
     private final JsonRpcFront jsonRpc;
-    private final List<SimulatorCall> calls = new CopyOnWriteArrayList<>();
+    private final CallLog calls = new CallLog();
 
     HttpFront(int port, ExternalApi api) throws IOException {
         this.json2 = new Json2Front(api);
@@ -50,7 +49,7 @@ final class HttpFront implements AutoCloseable {
     }
 
     List<SimulatorCall> calls() {
-        return List.copyOf(calls);
+        return calls.snapshot();
     }
 
     void clearCalls() {

@@ -86,7 +86,7 @@ public final class OdooSimulator implements AutoCloseable {
         return store;
     }
 
-    /** The calls answered so far, oldest first. */
+    /** The calls answered so far, oldest first (the most recent 100 000 at most). */
     public List<SimulatorCall> calls() {
         return front.calls();
     }
