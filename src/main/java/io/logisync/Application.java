@@ -19,7 +19,7 @@ public final class Application {
 
     /** A configured but not yet started Camel Main, for the command line and for tests. */
     public static Main create(String... args) {
-        Main main = new Main(Application.class);
+        Main main = new Main();
         main.configure().addConfiguration(new LogisyncConfiguration());
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties,file:config/application.properties;optional=true");

@@ -44,14 +44,10 @@ public class EventFlow {
         LOG.debug("Event {} from {} is a duplicate; nothing changed", incoming.getId(), incoming.getSource());
     }
 
-    public void accepted(Exchange exchange) {
+    /** Marks the event applied; a parked event never gets here, as parking ends the exchange's routing. */
+    public void applied(Exchange exchange) {
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
-        String parkedReason = exchange.getProperty(EventHeaders.PARKED_REASON, String.class);
-        if (parkedReason != null) {
-            incoming.markParked(parkedReason);
-        } else {
-            incoming.markApplied();
-        }
+        incoming.markApplied();
         counters.accepted();
     }
 }

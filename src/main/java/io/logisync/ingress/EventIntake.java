@@ -244,7 +244,7 @@ public class EventIntake {
         ObjectNode event = node.isObject() ? (ObjectNode) node : null;
         List<String> problems = validator.validate(node);
         IncomingEvent answer = problems.isEmpty() ? IncomingEvent.valid(index, event)
-                : IncomingEvent.rejected(index, event, problems);
+                : IncomingEvent.invalid(index, event, problems);
         if (answer.isRejected()) {
             counters.rejected();
         }
@@ -252,7 +252,7 @@ public class EventIntake {
     }
 
     private void replace(List<IncomingEvent> events, IncomingEvent incoming, List<String> problems) {
-        events.set(incoming.getIndex(), IncomingEvent.rejected(incoming.getIndex(), incoming.getEvent(), problems));
+        events.set(incoming.getIndex(), IncomingEvent.invalid(incoming.getIndex(), incoming.getEvent(), problems));
         counters.rejected();
     }
 

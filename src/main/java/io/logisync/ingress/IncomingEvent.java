@@ -27,7 +27,7 @@ public final class IncomingEvent {
         return new IncomingEvent(index, event, Status.PENDING, List.of());
     }
 
-    public static IncomingEvent rejected(int index, ObjectNode event, List<String> errors) {
+    public static IncomingEvent invalid(int index, ObjectNode event, List<String> errors) {
         return new IncomingEvent(index, event, Status.REJECTED, List.copyOf(errors));
     }
 

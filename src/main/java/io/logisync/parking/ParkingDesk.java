@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.EventHeaders;
+import io.logisync.ingress.IncomingEvent;
+import io.logisync.ingress.IngressCounters;
 import io.logisync.odoo.OdooException;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
@@ -26,9 +28,11 @@ public class ParkingDesk {
     private final CamelContext camelContext;
     private final String dispatchUri;
     private final BindingStore bindings;
+    private final IngressCounters counters;
 
     public ParkingDesk(ParkingStore store, BindingStore bindings, ObjectMapper mapper, CamelContext camelContext,
-            String dispatchUri) {
+            String dispatchUri, IngressCounters counters) {
+        this.counters = counters;
         this.store = store;
         this.bindings = bindings;
         this.mapper = mapper;
@@ -56,6 +60,12 @@ public class ParkingDesk {
                     exchange.getProperty(EventHeaders.EVENT_JSON, String.class));
         }
         exchange.setProperty(EventHeaders.PARKED_REASON, reason);
+        // a handled failure ends the calling route too, so the sender's answer is settled here
+        IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
+        if (incoming != null) {
+            incoming.markParked(reason);
+            counters.accepted();
+        }
         LOG.warn("Parked event {} subject {} as {} (parked id {}): {}", eventId, subject, reason, parkedId, detail);
     }
 

@@ -38,7 +38,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
     private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
 
     @Override
-    public void configure(CamelContext camelContext) {
+    public void configure(CamelContext camelContext) throws Exception {
         Settings settings = new Settings(camelContext);
         Registry registry = camelContext.getRegistry();
         ObjectMapper mapper = new ObjectMapper();
@@ -73,7 +73,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventFlow", new EventFlow(counters));
         registry.bind("subjectOrdering", new SubjectOrdering(camelContext.createProducerTemplate(), DISPATCH_URI,
                 settings.getInt("logisync.ordering.stripes", 64)));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI));
+        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
+                counters));
 
         OdooDirectory directory = new OdooDirectory(odoo);
         CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);

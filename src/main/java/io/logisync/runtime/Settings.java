@@ -43,7 +43,7 @@ public final class Settings {
         Properties loaded = properties.loadProperties(key -> key.startsWith(prefix));
         Map<String, String> answer = new TreeMap<>();
         loaded.stringPropertyNames().forEach(key -> answer.put(key.substring(prefix.length()),
-                properties.parseUri(loaded.getProperty(key)).trim()));
+                loaded.getProperty(key).trim()));
         return answer;
     }
 }
