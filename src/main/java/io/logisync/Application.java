@@ -25,7 +25,7 @@ public final class Application {
                 "classpath:application.properties,file:config/application.properties;optional=true");
         for (String arg : args) {
             if ("--demo".equals(arg)) {
-                main.addInitialProperty("logisync.demo.feed-samples", "true");
+                main.addOverrideProperty("logisync.demo.feed-samples", "true");
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 int split = arg.indexOf('=');
                 main.addOverrideProperty(arg.substring(2, split), arg.substring(split + 1));

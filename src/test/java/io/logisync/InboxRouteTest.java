@@ -91,18 +91,20 @@ class InboxRouteTest {
         logisync = LogisyncHarness.start("--demo");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> files("done").size() == 5);
-        await().atMost(Duration.ofSeconds(20)).until(() -> invoices().size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> invoices().size() == 4
+                && invoices().stream().allMatch(i -> "posted".equals(i.get("state"))));
 
         // worked by hand with the sandbox's 15 % sales tax, rounded per line
-        assertThat(invoices()).allSatisfy(i -> assertThat(i.get("state")).isEqualTo("posted"))
+        assertThat(invoices())
                 .extracting(i -> i.get("ref"), i -> decimal(i.get("amount_total")).toPlainString())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("4343638098146166", "545.54"),
                         org.assertj.core.groups.Tuple.tuple("L-1001", "1150.47"),
                         org.assertj.core.groups.Tuple.tuple("L-1002", "833.75"),
                         org.assertj.core.groups.Tuple.tuple("L-1003", "1242.00"));
-        assertThat(logisync.db().queryForList("SELECT reason FROM parked_message WHERE status = 'PARKED'",
-                String.class)).containsExactly("AWAITING_CHARGE_MAPPING");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForList(
+                "SELECT reason FROM parked_message WHERE status = 'PARKED'", String.class))
+                .containsExactly("AWAITING_CHARGE_MAPPING"));
     }
 
     private List<Map<String, Object>> invoices() {
