@@ -129,6 +129,23 @@ class ShipmentExecutionRouteTest {
                 .hasEntrySatisfying("DETAIL", detail -> assertThat((String) detail).contains("HAZMAT"));
     }
 
+    @Test
+    void shouldRetryThenParkWhenOdooIsDown() throws Exception {
+        logisync.send(shipment("s-1", "L-107", "ACME", charge("LINEHAUL", "1", "640.00")));
+        logisync.odoo().close();
+
+        JsonNode answer = logisync.send(array(delivered("m-1", "L-107", "2026-11-02T15:40:00Z"),
+                pod("p-1", "L-107")));
+
+        assertThat(answer.at("/results/1/status").asText()).isEqualTo("accepted");
+        assertThat(answer.at("/results/1/outcome").asText()).isEqualTo("parked");
+        assertThat(answer.at("/results/1/reason").asText()).isEqualTo("ODOO_UNAVAILABLE");
+        assertThat(logisync.db().queryForMap("SELECT event_id, reason, detail, payload FROM parked_message"))
+                .containsEntry("EVENT_ID", "p-1").containsEntry("REASON", "ODOO_UNAVAILABLE")
+                .hasEntrySatisfying("DETAIL", detail -> assertThat((String) detail).contains("account.move").contains("cannot connect"))
+                .hasEntrySatisfying("PAYLOAD", payload -> assertThat((String) payload).contains("\"id\":\"p-1\""));
+    }
+
     private Map<String, Object> onlyInvoice() {
         List<Map<String, Object>> invoices = invoices();
         assertThat(invoices).hasSize(1);

@@ -1,0 +1,54 @@
+package io.logisync;
+
+import static io.logisync.support.Events.array;
+import static io.logisync.support.Events.charge;
+import static io.logisync.support.Events.customer;
+import static io.logisync.support.Events.delivered;
+import static io.logisync.support.Events.pod;
+import static io.logisync.support.Events.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.support.LogisyncHarness;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same flow on PostgreSQL, chosen by JDBC URL: the schema migrates and nothing is invoiced twice. */
+class PostgresStorageTest {
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void shouldInvoiceOnceWithItsStateInPostgres() throws Exception {
+        var events = array(customer("c-1", "ACME", "Acme Retail Inc."),
+                shipment("s-1", "L-500", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-500", "2026-11-02T15:40:00Z"), pod("p-1", "L-500"));
+        try (LogisyncHarness logisync = LogisyncHarness.start(
+                "--logisync.db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--logisync.db.user=postgres")) {
+
+            logisync.send(events);
+            JsonNode again = logisync.send(events);
+
+            assertThat(again.get("duplicates").asInt()).isEqualTo(4);
+            assertThat(logisync.records("account.move")).singleElement()
+                    .satisfies(m -> assertThat(m.get("state")).isEqualTo("posted"));
+            assertThat(logisync.db().queryForObject("SELECT invoice_state FROM shipment WHERE load_ref = 'L-500'",
+                    String.class)).isEqualTo("posted");
+            assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM camel_messageprocessed", Integer.class))
+                    .isEqualTo(4);
+        }
+    }
+}
