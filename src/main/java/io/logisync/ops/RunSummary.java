@@ -4,6 +4,7 @@ import io.logisync.ingress.IngressCounters;
 import io.logisync.shipment.InvoiceLedger;
 import io.logisync.store.ParkingStore;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -46,18 +47,23 @@ public class RunSummary {
                         .collect(Collectors.joining(", ", " (", ")")))
                 .append("; invoices created ").append(ledger.getCreated())
                 .append(", posted ").append(ledger.getPosted());
-        BigDecimal sum = BigDecimal.ZERO;
+        Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
         for (InvoiceLedger.Entry entry : ledger.entries()) {
             answer.append(System.lineSeparator()).append("  invoice ")
                     .append(entry.number() == null ? "(draft)" : entry.number())
                     .append(" load ").append(entry.loadRef())
                     .append(" ").append(entry.state())
-                    .append(" total ").append(entry.total()).append(' ').append(entry.currency())
+                    .append(" total ").append(entry.total() == null ? null : entry.total().setScale(2, RoundingMode.HALF_UP))
+                    .append(' ').append(entry.currency())
                     .append(" (account.move ").append(entry.odooId()).append(')');
-            sum = sum.add(entry.total() == null ? BigDecimal.ZERO : entry.total());
+            if (entry.total() != null) {
+                byCurrency.merge(entry.currency(), entry.total(), BigDecimal::add);
+            }
         }
-        if (!ledger.entries().isEmpty()) {
-            answer.append(System.lineSeparator()).append("  invoiced in all: ").append(sum);
+        if (!byCurrency.isEmpty()) {
+            answer.append(System.lineSeparator()).append("  invoiced in all: ").append(byCurrency.entrySet().stream()
+                    .map(e -> e.getValue().setScale(2, RoundingMode.HALF_UP) + " " + e.getKey())
+                    .collect(Collectors.joining(", ")));
         }
         return answer.toString();
     }

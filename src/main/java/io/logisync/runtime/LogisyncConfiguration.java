@@ -43,9 +43,12 @@ public class LogisyncConfiguration implements CamelConfiguration {
         Registry registry = camelContext.getRegistry();
         ObjectMapper mapper = new ObjectMapper();
 
-        Storage storage = Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
-                settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
-                settings.getInt("logisync.db.pool-size", 10));
+        boolean sandbox = settings.get("logisync.odoo.url", null) == null;
+        Storage storage = sandbox
+                ? Storage.open(settings.require("logisync.sandbox.db-url"), "sa", "", 4, true)
+                : Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
+                        settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
+                        settings.getInt("logisync.db.pool-size", 10));
         camelContext.addService(storage, true, true);
         registry.bind("dataSource", storage.dataSource());
         JdbcMessageIdRepository idempotency = new JdbcMessageIdRepository(storage.dataSource(), "logisync-events");

@@ -22,6 +22,11 @@ public final class Storage implements AutoCloseable {
 
     /** Connects with the given settings and brings the schema up to date before anything uses it. */
     public static Storage open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, false);
+    }
+
+    /** As {@link #open(String, String, String, int)}, first emptying the database when {@code empty} is set. */
+    public static Storage open(String url, String user, String password, int poolSize, boolean empty) {
         createH2Folder(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("logisync-db");
@@ -31,7 +36,14 @@ public final class Storage implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .cleanDisabled(!empty).load();
+            if (empty) {
+                flyway.clean();
+                LOG.info("Database {} emptied at start, as the Odoo sandbox it keeps records for starts empty",
+                        redactUrl(url));
+            }
+            var result = flyway.migrate();
             LOG.info("Database {} ready at schema version {}", redactUrl(url),
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion);
         } catch (RuntimeException e) {
