@@ -130,6 +130,20 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
+    void shouldLeaveADraftWhenFinanceReviewsInvoicesInOdoo() throws Exception {
+        try (LogisyncHarness drafts = LogisyncHarness.start("--logisync.invoice.post=false")) {
+            drafts.send(array(customer("c-1", "ACME", "Acme Retail Inc."),
+                    shipment("s-1", "L-108", "ACME", charge("LINEHAUL", "1", "640.00")),
+                    delivered("m-1", "L-108", "2026-11-02T15:40:00Z"), pod("p-1", "L-108")));
+
+            assertThat(drafts.records("account.move")).singleElement()
+                    .satisfies(m -> assertThat(m.get("state")).isEqualTo("draft"))
+                    .satisfies(m -> assertThat(m.get("name")).isEqualTo(false))
+                    .satisfies(m -> assertThat(decimal(m.get("amount_untaxed"))).isEqualByComparingTo("640.00"));
+        }
+    }
+
+    @Test
     void shouldRetryThenParkWhenOdooIsDown() throws Exception {
         logisync.send(shipment("s-1", "L-107", "ACME", charge("LINEHAUL", "1", "640.00")));
         logisync.odoo().close();

@@ -29,6 +29,9 @@ public class RunSummary {
 
     /** Logs the summary when something happened since it was last logged, e.g. when the inbox falls idle. */
     public synchronized void logIfChanged() {
+        if (lastLogged == null && counters.getAccepted() + counters.getDuplicates() + counters.getRejected() == 0) {
+            return;
+        }
         String summary = text();
         if (!Objects.equals(summary, lastLogged)) {
             lastLogged = summary;
