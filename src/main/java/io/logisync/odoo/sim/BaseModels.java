@@ -61,6 +61,10 @@ final class BaseModels {
                 .field(many2one("account_purchase_tax_id", "Default Purchase Tax", "account.tax"))
                 .field(FieldDef.of("sequence", FieldType.INTEGER, "Sequence").defaultTo(10L))
                 .field(FieldDef.of("active", FieldType.BOOLEAN, "Active").defaultTo(true))
+                .field(FieldDef.of("fiscalyear_lock_date", FieldType.DATE, "Global Lock Date"))
+                .field(FieldDef.of("sale_lock_date", FieldType.DATE, "Sales Lock Date"))
+                .field(FieldDef.of("purchase_lock_date", FieldType.DATE, "Purchase Lock Date"))
+                .field(FieldDef.of("hard_lock_date", FieldType.DATE, "Hard Lock Date"))
                 .order("sequence, name");
     }
 

@@ -1,6 +1,7 @@
 package io.logisync.odoo.sim;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +74,8 @@ final class MovePosting {
             values.put("invoice_date", env.today());
         }
         if (MoveModels.isInvoice(move)) {
-            values.put("date", values.getOrDefault("invoice_date", move.date("invoice_date")));
+            LocalDate invoiceDate = (LocalDate) values.getOrDefault("invoice_date", move.date("invoice_date"));
+            values.put("date", LockDates.firstOpenDate(orm, move, invoiceDate));
         }
         values.put("state", "posted");
         values.put("posted_before", true);
@@ -132,6 +134,7 @@ final class MovePosting {
                 throw OdooError.userError("Only posted/cancelled journal entries can be reset to draft.");
             }
         }
+        ids.forEach(id -> LockDates.refuseChange(env.orm(), env.orm().row(MoveModels.MOVE, id)));
         ids.forEach(id -> resetToDraft(env.orm(), id));
         return null;
     }

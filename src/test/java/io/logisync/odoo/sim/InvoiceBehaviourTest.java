@@ -39,6 +39,39 @@ class InvoiceBehaviourTest {
         odoo.close();
     }
 
+    @Test
+    void shouldMoveAnInvoiceDatedInALockedPeriodToTheFirstOpenDay() {
+        client.call("res.company", "write", Map.of("ids", List.of(1), "vals", Map.of("sale_lock_date",
+                "2026-10-31")));
+        long invoice = client.call("account.move", "create", Map.of("vals_list", List.of(Map.of("move_type",
+                "out_invoice", "partner_id", customer, "invoice_date", "2026-10-15", "invoice_line_ids",
+                List.of(line(detention, "Detention", 1, 75)))))).get(0).asLong();
+
+        post(invoice);
+
+        JsonNode move = readMove(invoice);
+        assertThat(move.get("invoice_date").asText()).isEqualTo("2026-10-15");
+        assertThat(move.get("date").asText()).isEqualTo("2026-11-01");
+    }
+
+    @Test
+    void shouldRefuseToResetAMoveOfALockedPeriodToDraft() {
+        long invoice = client.call("account.move", "create", Map.of("vals_list", List.of(Map.of("move_type",
+                "out_invoice", "partner_id", customer, "invoice_date", "2026-10-15", "invoice_line_ids",
+                List.of(line(detention, "Detention", 1, 75)))))).get(0).asLong();
+        post(invoice);
+        client.call("res.company", "write", Map.of("ids", List.of(1), "vals", Map.of("fiscalyear_lock_date",
+                "2026-10-31")));
+
+        WireClient.Answer refused = client.json2("account.move", "button_draft", Map.of("ids", List.of(invoice)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("name").asText()).isEqualTo("odoo.exceptions.UserError");
+        assertThat(refused.json().get("message").asText())
+                .isEqualTo("You cannot modify entries prior to and inclusive of the lock date 10/31/2026.");
+        assertThat(readMove(invoice).get("state").asText()).isEqualTo("posted");
+    }
+
     private long productId(String code) {
         return client.call("product.product", "search", Map.of("domain", List.of(List.of("default_code", "=", code))))
                 .get(0).asLong();
