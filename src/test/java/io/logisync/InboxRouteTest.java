@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.logisync.support.LogisyncHarness;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,9 +48,10 @@ class InboxRouteTest {
         drop("broken.json", "[{\"specversion\": \"1.0\"");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
-        Path reason = logisync.inbox().resolve("error").resolve("broken.json.reason.txt");
+        Path reason = files("error").stream().filter(f -> f.toString().endsWith(".reason.txt")).findFirst()
+                .orElseThrow();
+        assertThat(reason.getFileName().toString()).startsWith("broken-").endsWith(".json.reason.txt");
         assertThat(Files.readString(reason)).contains("broken.json").contains("not valid JSON");
-        assertThat(logisync.inbox().resolve("error").resolve("broken.json")).exists();
     }
 
     @Test
@@ -61,10 +63,65 @@ class InboxRouteTest {
         drop("mixed.json", array(customer("c-1", "ACME", "Acme Retail Inc."), bad).toString());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
-        assertThat(Files.readString(logisync.inbox().resolve("error").resolve("mixed.json.reason.txt")))
+        assertThat(Files.readString(files("error").stream().filter(f -> f.toString().endsWith(".reason.txt"))
+                .findFirst().orElseThrow()))
                 .contains("event 1 (id c-2)").contains("$.data").contains("address");
         assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).contains("ACME")
                 .doesNotContain("BAD");
+    }
+
+    @Test
+    void shouldReportAStatusThatCannotBeReadInsteadOfDroppingIt() throws Exception {
+        logisync = LogisyncHarness.start();
+        String real = Files.readString(Path.of("samples/edi/canadapost-214.edi"));
+        String broken = real.replace("AT7*D1*NS***20191102*1648*MT", "AT7*D1*NS***20191102*1648*QQ");
+
+        drop("broken-time.edi", broken);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        String reason = Files.readString(files("error").stream()
+                .filter(f -> f.toString().endsWith(".reason.txt")).findFirst().orElseThrow());
+        assertThat(reason).contains("4343638098146166").contains("QQ");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_milestone", Integer.class))
+                .isEqualTo(17);
+    }
+
+    @Test
+    void shouldRefuseAFileThatIsNotUtf8() throws Exception {
+        logisync = LogisyncHarness.start();
+        byte[] latin1 = customer("c-1", "CAFE", "Caf\u00e9 Co").toString().getBytes(StandardCharsets.ISO_8859_1);
+
+        Files.createDirectories(logisync.inbox());
+        Files.write(logisync.inbox().resolve("latin1.json"), latin1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).doesNotContain("CAFE");
+    }
+
+    @Test
+    void shouldKeepEveryFailedFileAndNotBeHeldUpByAnEmptyOne() throws Exception {
+        logisync = LogisyncHarness.start();
+
+        drop("empty.json", "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        drop("empty.json", "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 4);
+        drop("later.json", customer("c-1", "ACME", "Acme Retail Inc.").toString());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> files("done").size() == 1);
+        assertThat(files("error")).extracting(f -> f.getFileName().toString())
+                .filteredOn(name -> name.endsWith(".reason.txt")).hasSize(2);
+    }
+
+    @Test
+    void shouldApplyTheGoodLinesOfAnNdjsonFile() throws Exception {
+        logisync = LogisyncHarness.start();
+
+        drop("lines.ndjson", customer("c-1", "ACME", "Acme Retail Inc.") + "\n{not json\n"
+                + customer("c-2", "BETA", "Beta Co") + "\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).contains("ACME", "BETA");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.support.LogisyncHarness;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,79 @@ class IngressRouteTest {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseAFormEncodedBodyWith415() throws Exception {
+        HttpResponse<String> response = logisync.post(customer("c-1", "ACME", "Acme").toString(),
+                LogisyncHarness.TMS_KEY, "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectADateThatIsNotOnTheCalendar() throws Exception {
+        ObjectNode event = io.logisync.support.Events.delivered("bad-3", "L-301", "2026-02-30T10:00:00-06:00");
+
+        HttpResponse<String> response = logisync.post(event.toString(), LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("$.data.occurredAt")
+                .contains("2026-02-30").contains("rule: calendar");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectASubjectThatIsNotTheLoadReference() throws Exception {
+        ObjectNode event = shipment("bad-4", "L-302", "ACME", charge("LINEHAUL", "1", "10.00"));
+        event.put("subject", "L-999");
+
+        HttpResponse<String> response = logisync.post(event.toString(), LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("$.subject")
+                .contains("L-302");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectChargesThatDisagreeOrAddUpBelowZero() throws Exception {
+        ObjectNode disagree = shipment("bad-5", "L-303", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
+                "quantity", 2, "rate", "100.00", "amount", "150.00"));
+        ObjectNode negative = shipment("bad-6", "L-304", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
+                "quantity", 1, "amount", "-50.00"));
+        ObjectNode negativeRate = shipment("bad-7", "L-305", "ACME", charge("LINEHAUL", "1", "-100.00"));
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(disagree, negative, negativeRate).toString(),
+                LogisyncHarness.TMS_KEY).body());
+
+        assertThat(answer.at("/results/0/errors/0").asText()).contains("$.data.charges[0].amount")
+                .contains("200.00");
+        assertThat(answer.at("/results/1/errors/0").asText()).contains("$.data.charges").contains("-50.00");
+        assertThat(answer.at("/results/2/errors/0").asText()).contains("$.data.charges[0].rate");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldTakeTheSameEventSentConcurrentlyOnce() throws Exception {
+        String body = customer("race-1", "RACE", "Race Co").toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> logisync.post(body, LogisyncHarness.TMS_KEY)));
+            }
+            List<String> statuses = new java.util.ArrayList<>();
+            for (var response : sent) {
+                statuses.add(MAPPER.readTree(response.get().body()).at("/results/0/status").asText());
+            }
+
+            assertThat(statuses).containsOnlyOnce("accepted").containsOnly("accepted", "duplicate");
+            assertThat(logisync.records("res.partner")).filteredOn(p -> "RACE".equals(p.get("ref"))).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

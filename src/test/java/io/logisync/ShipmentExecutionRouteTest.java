@@ -119,6 +119,19 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
+    void shouldParkChargesThatChangeAfterTheInvoiceWasPosted() throws Exception {
+        logisync.send(array(shipment("s-1", "L-109", "ACME", charge("LINEHAUL", "1", "220.00")),
+                delivered("m-1", "L-109", "2026-11-02T15:40:00Z"), pod("p-1", "L-109")));
+
+        JsonNode answer = logisync.send(shipment("s-2", "L-109", "ACME", charge("LINEHAUL", "1", "999.00")));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("CHANGED_AFTER_INVOICING");
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("220.00");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .contains("L-109").contains("INV/");
+    }
+
+    @Test
     void shouldParkAShipmentWhoseChargeCodeHasNoProduct() throws Exception {
         JsonNode answer = logisync.send(shipment("s-1", "L-106", "ACME", charge("HAZMAT", "1", "150.00")));
 

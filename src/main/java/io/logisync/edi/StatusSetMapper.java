@@ -23,8 +23,19 @@ final class StatusSetMapper {
 
     /** Why a status gives no event; thrown inside this class only, without a stack trace. */
     private static final class Skip extends Exception {
+        private final boolean unusable;
+
         Skip(String reason) {
+            this(reason, true);
+        }
+
+        private Skip(String reason, boolean unusable) {
             super(reason, null, false, false);
+            this.unusable = unusable;
+        }
+
+        static Skip notAMilestone(String reason) {
+            return new Skip(reason, false);
         }
     }
 
@@ -41,7 +52,7 @@ final class StatusSetMapper {
             } catch (Skip skip) {
                 LOG.debug("Set {} LX {}: {}", set.controlNumber(), line.lx(), skip.getMessage());
                 skipped.add(new SkippedStatus(set.controlNumber(), line.lx(), loadRef, line.at7().trimmed(1),
-                        skip.getMessage()));
+                        skip.getMessage(), skip.unusable));
             }
         }
     }
@@ -92,14 +103,16 @@ final class StatusSetMapper {
         String status = line.at7().trimmed(1);
         if (status.isEmpty()) {
             String appointment = line.at7().trimmed(3);
-            throw new Skip(appointment.isEmpty() ? "AT7 carries no shipment status (AT7-01)"
-                    : "AT7-03 '" + appointment + "' is an appointment, not a shipment status");
+            if (appointment.isEmpty()) {
+                throw new Skip("AT7 carries no shipment status (AT7-01)");
+            }
+            throw Skip.notAMilestone("AT7-03 '" + appointment + "' is an appointment, not a shipment status");
         }
         if (!statuses.knows(status)) {
             throw new Skip("AT7 status " + status + " has no mapping in the AT7 status table");
         }
         String code = statuses.milestoneFor(status)
-                .orElseThrow(() -> new Skip("AT7 status " + status + " is listed as not a milestone"));
+                .orElseThrow(() -> Skip.notAMilestone("AT7 status " + status + " is listed as not a milestone"));
         if (loadRef.isEmpty()) {
             throw new Skip("B10 has neither a shipment identification number (B10-02) nor an invoice number (B10-01)");
         }

@@ -6,22 +6,29 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Hands an event to the domain routes while holding a lock on its subject, so the events of one shipment or one
- * customer are applied one at a time, in the order they arrive. Locks are striped: two subjects may share one.
+ * Hands an event on while holding a lock on its subject, so the events of one shipment or one customer are taken
+ * one at a time, in the order they arrive, and a duplicate sent at the same moment is seen as one. Locks are
+ * striped: two subjects may share one, and every instance built on the same stripes shares them.
  */
 public class SubjectOrdering implements Processor {
 
     private final ReentrantLock[] stripes;
     private final ProducerTemplate producer;
-    private final String dispatchUri;
+    private final String targetUri;
 
-    public SubjectOrdering(ProducerTemplate producer, String dispatchUri, int stripeCount) {
+    public SubjectOrdering(ReentrantLock[] stripes, ProducerTemplate producer, String targetUri) {
+        this.stripes = stripes;
         this.producer = producer;
-        this.dispatchUri = dispatchUri;
-        this.stripes = new ReentrantLock[stripeCount];
-        for (int i = 0; i < stripeCount; i++) {
-            stripes[i] = new ReentrantLock();
+        this.targetUri = targetUri;
+    }
+
+    /** Lock stripes to share between the instances that must exclude each other. */
+    public static ReentrantLock[] stripes(int count) {
+        ReentrantLock[] answer = new ReentrantLock[count];
+        for (int i = 0; i < count; i++) {
+            answer[i] = new ReentrantLock();
         }
+        return answer;
     }
 
     @Override
@@ -30,7 +37,7 @@ public class SubjectOrdering implements Processor {
         ReentrantLock lock = stripes[Math.floorMod(subject.hashCode(), stripes.length)];
         lock.lock();
         try {
-            producer.send(dispatchUri, exchange);
+            producer.send(targetUri, exchange);
         } finally {
             lock.unlock();
         }

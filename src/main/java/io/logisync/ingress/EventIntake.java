@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,14 +67,20 @@ public class EventIntake {
 
     /** Parses a dropped file: a JSON array of events, one event, or one event per line (NDJSON). */
     public List<IncomingEvent> readFile(byte[] content, String fileName) {
-        String text = new String(content == null ? new byte[0] : content, StandardCharsets.UTF_8).strip();
+        String text = strictUtf8(content == null ? new byte[0] : content, fileName).strip();
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
             List<IncomingEvent> answer = new ArrayList<>();
             String[] lines = text.split("\\R");
             for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                try {
                     answer.add(check(answer.size(), parse(lines[i].getBytes(StandardCharsets.UTF_8),
-                            "line " + (i + 1) + " of " + fileName)));
+                            "line " + (i + 1))));
+                } catch (IngressRejectedException unreadable) {
+                    answer.add(IncomingEvent.invalid(answer.size(), null, List.of(unreadable.getMessage())));
+                    counters.rejected();
                 }
             }
             return answer;
@@ -144,11 +153,34 @@ public class EventIntake {
     }
 
     /** Fails a dropped file when some of its events were rejected, so it goes to the error folder with the report. */
-    public void requireAllAccepted(List<IncomingEvent> events, String fileName) {
-        String report = rejectionReport(events, fileName);
-        if (report != null) {
-            throw new IllegalStateException(report);
+    public void requireAllAccepted(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<IncomingEvent> events = exchange.getMessage().getBody(List.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        @SuppressWarnings("unchecked")
+        List<String> unusable = exchange.getMessage().getHeader(EdiIntake.UNUSABLE_STATUSES, List.of(), List.class);
+        StringBuilder report = new StringBuilder();
+        String rejected = rejectionReport(events, fileName);
+        if (rejected != null) {
+            report.append(rejected);
         }
+        if (!unusable.isEmpty()) {
+            report.append(fileName).append(" had statuses that could not be read; the others were applied:\n");
+            unusable.forEach(line -> report.append(line).append('\n'));
+        }
+        if (report.length() > 0) {
+            throw new IllegalStateException(report.toString());
+        }
+        LOG.info("Inbox file {} processed: {}", fileName, outcomes(events));
+    }
+
+    /** Counts of what became of a batch's events, for a log line. */
+    static String outcomes(List<IncomingEvent> events) {
+        long applied = events.stream().filter(e -> "applied".equals(e.getOutcome())).count();
+        long parked = events.stream().filter(e -> "parked".equals(e.getOutcome())).count();
+        long duplicates = events.stream().filter(e -> e.getStatus() == IncomingEvent.Status.DUPLICATE).count();
+        return events.size() + " event(s): " + applied + " applied, " + parked + " parked, " + duplicates
+                + " duplicate(s)";
     }
 
     /** A short account of a file's rejected events, for the reason file beside it; null when none was rejected. */
@@ -254,6 +286,16 @@ public class EventIntake {
     private void replace(List<IncomingEvent> events, IncomingEvent incoming, List<String> problems) {
         events.set(incoming.getIndex(), IncomingEvent.invalid(incoming.getIndex(), incoming.getEvent(), problems));
         counters.rejected();
+    }
+
+    /** Files are read as UTF-8 strictly: a byte that is not UTF-8 fails the file rather than reach Odoo mangled. */
+    private static String strictUtf8(byte[] content, String fileName) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IngressRejectedException(400, fileName + " is not valid UTF-8 (" + e.getMessage() + ")");
+        }
     }
 
     private static String firstLine(String message) {

@@ -43,7 +43,8 @@ public class EventValidator {
             return List.of("$.type: '" + type + "' is not an event type this logisync accepts (supported: "
                     + String.join(", ", supportedTypes.stream().sorted().toList()) + ")");
         }
-        return describe(dataSchema(type).validate(event.get("data")), "$.data");
+        List<String> dataProblems = describe(dataSchema(type).validate(event.get("data")), "$.data");
+        return dataProblems.isEmpty() ? EventRules.check(event) : dataProblems;
     }
 
     public Set<String> supportedTypes() {

@@ -5,6 +5,7 @@ import io.logisync.shipment.InvoiceLedger;
 import io.logisync.store.ParkingStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public class RunSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSummary.class);
+    private static final int SHOWN_INVOICES = 20;
 
     private final IngressCounters counters;
     private final InvoiceLedger ledger;
@@ -39,6 +41,16 @@ public class RunSummary {
         }
     }
 
+    private static String describe(InvoiceLedger.Entry entry) {
+        return "invoice " + (entry.number() == null ? "(draft)" : entry.number()) + " load " + entry.loadRef() + " "
+                + entry.state() + " total " + money(entry.total()) + " " + entry.currency() + " (account.move "
+                + entry.odooId() + ")";
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount == null ? "unknown" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** The summary as text: one headline, then one line per invoice. */
     public String text() {
         Map<String, Integer> parked = parking.countByReason();
@@ -51,21 +63,18 @@ public class RunSummary {
                 .append("; invoices created ").append(ledger.getCreated())
                 .append(", posted ").append(ledger.getPosted());
         Map<String, BigDecimal> byCurrency = new java.util.TreeMap<>();
-        for (InvoiceLedger.Entry entry : ledger.entries()) {
-            answer.append(System.lineSeparator()).append("  invoice ")
-                    .append(entry.number() == null ? "(draft)" : entry.number())
-                    .append(" load ").append(entry.loadRef())
-                    .append(" ").append(entry.state())
-                    .append(" total ").append(entry.total() == null ? null : entry.total().setScale(2, RoundingMode.HALF_UP))
-                    .append(' ').append(entry.currency())
-                    .append(" (account.move ").append(entry.odooId()).append(')');
-            if (entry.total() != null) {
-                byCurrency.merge(entry.currency(), entry.total(), BigDecimal::add);
-            }
+        List<InvoiceLedger.Entry> entries = ledger.entries();
+        entries.stream().limit(SHOWN_INVOICES).forEach(entry -> answer.append(System.lineSeparator())
+                .append("  ").append(describe(entry)));
+        if (entries.size() > SHOWN_INVOICES) {
+            answer.append(System.lineSeparator()).append("  ... and ").append(entries.size() - SHOWN_INVOICES)
+                    .append(" more invoice(s)");
         }
+        entries.stream().filter(entry -> entry.total() != null)
+                .forEach(entry -> byCurrency.merge(entry.currency(), entry.total(), BigDecimal::add));
         if (!byCurrency.isEmpty()) {
             answer.append(System.lineSeparator()).append("  invoiced in all: ").append(byCurrency.entrySet().stream()
-                    .map(e -> e.getValue().setScale(2, RoundingMode.HALF_UP) + " " + e.getKey())
+                    .map(e -> money(e.getValue()) + " " + e.getKey())
                     .collect(Collectors.joining(", ")));
         }
         return answer.toString();

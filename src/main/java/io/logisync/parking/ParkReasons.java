@@ -9,6 +9,8 @@ public final class ParkReasons {
     public static final String AWAITING_CHARGE_MAPPING = "AWAITING_CHARGE_MAPPING";
     /** A charge has neither rate nor amount and no contract can price it. */
     public static final String AWAITING_CONTRACT = "AWAITING_CONTRACT";
+    /** The shipment's charges changed after its invoice was posted; a posted invoice is never edited. */
+    public static final String CHANGED_AFTER_INVOICING = "CHANGED_AFTER_INVOICING";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */

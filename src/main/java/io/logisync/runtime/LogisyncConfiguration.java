@@ -1,5 +1,7 @@
 package io.logisync.runtime;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.SubjectOrdering;
@@ -22,6 +24,7 @@ import io.logisync.store.ParkingStore;
 import io.logisync.store.ShipmentStore;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -41,7 +44,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
     public void configure(CamelContext camelContext) throws Exception {
         Settings settings = new Settings(camelContext);
         Registry registry = camelContext.getRegistry();
-        ObjectMapper mapper = new ObjectMapper();
+        // money arrives as JSON numbers too: read them as decimals, never through a double
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
         boolean sandbox = settings.get("logisync.odoo.url", null) == null;
         Storage storage = sandbox
@@ -74,8 +79,11 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
-        registry.bind("subjectOrdering", new SubjectOrdering(camelContext.createProducerTemplate(), DISPATCH_URI,
-                settings.getInt("logisync.ordering.stripes", 64)));
+        ReentrantLock[] stripes = SubjectOrdering.stripes(settings.getInt("logisync.ordering.stripes", 64));
+        registry.bind("acceptInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
+                "direct:accept-in-subject-order"));
+        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
+                DISPATCH_URI));
         registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
                 counters));
 

@@ -1,6 +1,8 @@
 package io.logisync.shipment;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.flow.Times;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.parking.ParkException;
@@ -10,6 +12,7 @@ import io.logisync.store.ShipmentStore.Milestone;
 import io.logisync.store.ShipmentStore.Shipment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public class ShipmentExecution {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShipmentExecution.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ShipmentStore store;
     private final CustomerSync customers;
@@ -49,9 +54,31 @@ public class ShipmentExecution {
             }
         }
         catalog.requireMapped(codes);
+        refuseChangeAfterInvoicing(loadRef, data.get("charges"));
         store.recordCreated(loadRef, customerCode, text(data, "currency"), text(data, "customerReference"),
                 data.get("charges").toString(), event.get("id").asText());
         LOG.debug("Load {} recorded for customer {} with {} charge(s)", loadRef, customerCode, codes.size());
+    }
+
+    /** A posted invoice is never edited: new charges for an invoiced load are parked for a person to decide. */
+    private void refuseChangeAfterInvoicing(String loadRef, JsonNode charges) {
+        Optional<Shipment> known = store.find(loadRef).filter(s -> s.invoiceId() != null);
+        if (known.isEmpty() || readTree(known.get().charges()).equals(charges)) {
+            return;
+        }
+        // Known gap: supplemental invoices and credit notes for charges changed after invoicing are not built yet.
+        throw new ParkException(ParkReasons.CHANGED_AFTER_INVOICING, null, "load " + loadRef + " was invoiced as "
+                + (known.get().invoiceNumber() == null ? "a draft" : known.get().invoiceNumber()) + " (account.move "
+                + known.get().invoiceId() + "); its charges changed afterwards and need a supplemental invoice"
+                + " or a credit note");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return json == null ? null : MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored charges cannot be read", e);
+        }
     }
 
     public void milestone(JsonNode event) {

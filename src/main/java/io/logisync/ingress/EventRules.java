@@ -1,0 +1,93 @@
+package io.logisync.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.flow.Times;
+import io.logisync.shipment.Charge;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a JSON Schema cannot express, made at the door so the sender hears of them: real calendar times,
+ * the subject matching the business key, and charges that agree with themselves.
+ */
+final class EventRules {
+
+    private static final Pattern TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+
+    private EventRules() {
+    }
+
+    static List<String> check(JsonNode event) {
+        List<String> problems = new ArrayList<>();
+        checkTimes(event, "$", problems);
+        checkSubject(event, problems);
+        JsonNode charges = event.path("data").path("charges");
+        if (charges.isArray()) {
+            checkCharges(charges, problems);
+        }
+        return problems;
+    }
+
+    private static void checkTimes(JsonNode node, String path, List<String> problems) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                checkTimes(field.getValue(), path + "." + field.getKey(), problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkTimes(node.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (node.isTextual()) {
+            String value = node.asText();
+            try {
+                if (TIME.matcher(value).matches()) {
+                    Times.parseInstant(path, value);
+                } else if (DATE.matcher(value).matches()) {
+                    LocalDate.parse(value);
+                }
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                problems.add(path + ": '" + value + "' is not a real date or time (rule: calendar)");
+            }
+        }
+    }
+
+    /** Events are ordered by subject; one whose subject is not its business key would be ordered wrongly. */
+    private static void checkSubject(JsonNode event, List<String> problems) {
+        JsonNode data = event.path("data");
+        String key = data.hasNonNull("loadRef") ? "loadRef" : data.hasNonNull("code") ? "code" : null;
+        if (key != null && !data.get(key).asText().equals(event.path("subject").asText())) {
+            problems.add("$.subject: must equal $.data." + key + " ('" + data.get(key).asText() + "'), but was '"
+                    + event.path("subject").asText() + "' (rule: subject is the business key)");
+        }
+    }
+
+    private static void checkCharges(JsonNode charges, List<String> problems) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < charges.size(); i++) {
+            Charge charge = Charge.from(charges.get(i));
+            if (charge.rate() != null && charge.amount() != null) {
+                BigDecimal expected = charge.quantity().multiply(charge.rate()).setScale(2, RoundingMode.HALF_UP);
+                if (expected.compareTo(charge.amount().setScale(2, RoundingMode.HALF_UP)) != 0) {
+                    problems.add("$.data.charges[" + i + "].amount: " + charge.amount() + " is not quantity x rate ("
+                            + expected + "); send one of them, or both in agreement (rule: amount = quantity x rate)");
+                }
+            }
+            if (charge.isPriced()) {
+                total = total.add(charge.rate() != null ? charge.quantity().multiply(charge.rate()) : charge.amount());
+            }
+        }
+        if (total.signum() < 0) {
+            problems.add("$.data.charges: add up to " + total.setScale(2, RoundingMode.HALF_UP)
+                    + "; an invoice cannot be negative (rule: total >= 0)");
+        }
+    }
+}
