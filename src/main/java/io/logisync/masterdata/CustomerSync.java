@@ -55,11 +55,11 @@ public class CustomerSync {
         var message = exchange.getMessage();
         message.setHeader(CONTENT_HASH, hash);
         exchange.setProperty(CUSTOMER_CODE, code);
-        Optional<Long> partnerId = bindings.find(KIND, code).map(BindingStore.Binding::odooId)
-                .or(() -> findInOdoo(code));
+        Optional<BindingStore.Binding> binding = bindings.find(KIND, code);
+        Optional<Long> partnerId = binding.map(BindingStore.Binding::odooId).or(() -> findInOdoo(code));
         if (partnerId.isEmpty()) {
             message.setHeader(ACTION, "create");
-        } else if (bindings.find(KIND, code).map(b -> hash.equals(b.contentHash())).orElse(false)) {
+        } else if (binding.map(b -> hash.equals(b.contentHash())).orElse(false)) {
             message.setHeader(ACTION, "unchanged");
             message.setHeader(IDS, List.of(partnerId.get()));
         } else {
