@@ -6,6 +6,7 @@ import io.logisync.odoo.transport.Json2Client;
 import io.logisync.odoo.transport.JsonRpcClient;
 import io.logisync.odoo.transport.JsonRpcEndpoint;
 import io.logisync.odoo.transport.VersionProbe;
+import io.logisync.odoo.transport.XmlRpcClient;
 import java.time.Clock;
 
 /** Creates {@link OdooClient}s from {@link OdooSettings}; the only place that knows the transport classes. */
@@ -31,6 +32,7 @@ public final class OdooClients {
                 yield new Json2Client(settings, new HttpTransport(settings), clock);
             }
             case JSONRPC -> new JsonRpcClient(settings, new HttpTransport(settings), clock);
+            case XMLRPC -> new XmlRpcClient(settings, new HttpTransport(settings), clock);
             case AUTO -> settings.hasApiKey()
                     ? new AutoProtocolClient(settings, new HttpTransport(settings), clock)
                     // JSON-2 takes no password, so without a key there is nothing to detect

@@ -6,12 +6,17 @@ import java.util.Locale;
 public enum OdooProtocol {
     /** {@code POST /json/2/<model>/<method>} with a bearer API key (Odoo 19 and later). */
     JSON2,
-    /** {@code POST /jsonrpc} with {@code object.execute_kw} (every supported Odoo version). */
+    /** {@code POST /jsonrpc} with {@code object.execute_kw} (every supported Odoo version; deprecated in 19). */
     JSONRPC,
+    /**
+     * {@code POST /xmlrpc/2/common} and {@code /xmlrpc/2/object} with {@code execute_kw} (every supported Odoo
+     * version; deprecated in 19 like JSON-RPC). Odoo cannot send integers above 2^31-1 nor None over it.
+     */
+    XMLRPC,
     /** JSON-2 when the server is 19 or later and an API key is configured, JSON-RPC otherwise. */
     AUTO;
 
-    /** Reads {@code json2}, {@code jsonrpc} or {@code auto}, in any case, with or without a dash. */
+    /** Reads {@code json2}, {@code jsonrpc}, {@code xmlrpc} or {@code auto}, in any case, with or without a dash. */
     public static OdooProtocol parse(String text) {
         if (text == null || text.isBlank()) {
             return AUTO;
@@ -20,9 +25,10 @@ public enum OdooProtocol {
         return switch (key) {
             case "json2" -> JSON2;
             case "jsonrpc" -> JSONRPC;
+            case "xmlrpc" -> XMLRPC;
             case "auto" -> AUTO;
             default -> throw new IllegalArgumentException(
-                    "Unknown Odoo protocol '" + text + "', expected json2, jsonrpc or auto");
+                    "Unknown Odoo protocol '" + text + "', expected json2, jsonrpc, xmlrpc or auto");
         };
     }
 

@@ -144,6 +144,20 @@ class OdooClientsTest {
         assertThat(OdooProtocol.parse("JSON2")).isEqualTo(OdooProtocol.JSON2);
         assertThat(OdooProtocol.parse("json-rpc")).isEqualTo(OdooProtocol.JSONRPC);
         assertThat(OdooProtocol.parse(null)).isEqualTo(OdooProtocol.AUTO);
-        assertThatThrownBy(() -> OdooProtocol.parse("xmlrpc")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(OdooProtocol.parse("XML-RPC")).isEqualTo(OdooProtocol.XMLRPC);
+        assertThatThrownBy(() -> OdooProtocol.parse("soap")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmlrpc");
+    }
+
+    @Test
+    void shouldCreateAnXmlRpcClientWithoutNetworkIoAndRefuseItWithoutDatabase() {
+        try (OdooClient client = OdooClients.create(TestClients.settings(stub, OdooProtocol.XMLRPC).build())) {
+            assertThat(client.toString()).startsWith("XmlRpcClient").doesNotContain(TestClients.SECRET);
+            assertThat(OdooClients.detectProtocol(TestClients.settings(stub, OdooProtocol.XMLRPC).build()))
+                    .isEqualTo(OdooProtocol.XMLRPC);
+        }
+        assertThat(stub.requests()).isEmpty();
+        assertThatThrownBy(() -> OdooClients.create(TestClients.settings(stub, OdooProtocol.XMLRPC).database(null)
+                .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database");
     }
 }

@@ -42,7 +42,7 @@ public class OdooEndpoint extends DefaultEndpoint {
     private String order;
     @UriParam(description = "search_read domain as JSON text, used when the body carries none")
     private String domain;
-    @UriParam(description = "Protocol of an endpoint-owned client", enums = "auto,json2,jsonrpc",
+    @UriParam(description = "Protocol of an endpoint-owned client", enums = "auto,json2,jsonrpc,xmlrpc",
             defaultValue = "auto")
     private String protocol;
     @UriParam(description = "Odoo base URL; when set the endpoint builds its own client from these options")

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Odoo's external API independent of the wire: JSON-2 named calls, and the RPC services ({@code common},
- * {@code object}, {@code db}) that JSON-RPC uses and an XML-RPC front would reuse as they are.
+ * {@code object}, {@code db}) that the JSON-RPC and XML-RPC fronts share.
  */
 final class ExternalApi {
 

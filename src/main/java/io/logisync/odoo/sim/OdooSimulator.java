@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * An HTTP server on loopback that answers like an Odoo 19 server (JSON-2, JSON-RPC, {@code /web/version}), over
+ * An HTTP server on loopback that answers like an Odoo 19 server (JSON-2, JSON-RPC, XML-RPC, /web/version), over
  * an in-memory database seeded as a fresh accounting database. For tests, and as a sandbox without a real Odoo.
  *
  * <pre>{@code

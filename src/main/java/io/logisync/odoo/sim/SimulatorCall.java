@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One call the simulator answered.
  *
- * @param protocol {@code json2}, {@code jsonrpc}, or {@code http} for other routes
+ * @param protocol {@code json2}, {@code jsonrpc}, {@code xmlrpc}, or {@code http} for other routes
  * @param model the model called, or null for calls on no model (version, login)
  * @param method the model method or service method, e.g. {@code create}, {@code authenticate}
  * @param records how many records the call named: values for {@code create}, ids for record methods, else 0

@@ -42,8 +42,14 @@ public final class HttpTransport {
 
     /** POSTs a JSON body to {@code path} (starting with {@code /}) and returns the reply, whatever its status. */
     public WireResponse postJson(String path, Map<String, String> headers, byte[] body, Call call) {
+        return post(path, "application/json", headers, body, call);
+    }
+
+    /** POSTs a body of the given media type (also sent as {@code Accept}), e.g. {@code text/xml} for XML-RPC. */
+    public WireResponse post(String path, String mediaType, Map<String, String> headers, byte[] body, Call call) {
         HttpRequest.Builder request = request(path)
-                .header("Content-Type", "application/json")
+                .setHeader("Accept", mediaType)
+                .header("Content-Type", mediaType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request.build(), call);

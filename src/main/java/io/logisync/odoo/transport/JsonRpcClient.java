@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * {@link OdooClient} over JSON-RPC: logs in once with {@code common.authenticate}, then calls
  * {@code object.execute_kw(db, uid, secret, model, method, args, kwargs)}.
+ *
+ * <p>Odoo 19 deprecates JSON-RPC and XML-RPC alike (scheduled for removal); JSON-2 replaces both.
  */
 public final class JsonRpcClient implements OdooClient {
 

@@ -175,7 +175,7 @@ class Json2ProtocolTest {
 
         assertThat(version.body()).isEqualTo("{\"version_info\":[19,0,0,\"final\",0,\"\"],\"version\":\"19.0\"}");
         assertThat(client.send("HEAD", "/web/version", Map.of(), null).status()).isEqualTo(200);
-        assertThat(client.send("GET", "/xmlrpc/2/common", Map.of(), null).status()).isEqualTo(404);
+        assertThat(client.send("GET", "/xmlrpc/2/common", Map.of(), null).status()).isEqualTo(405);
         assertThat(get.status()).isEqualTo(404);
         assertThat(get.json().get("message").asText()).isEqualTo("Did you mean POST /json/2/<model>/<method>?");
         assertThat(text.status()).isEqualTo(415);

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every recorded JSON-2 and JSON-RPC exchange of a real Odoo 19 (src/test/resources/odoo-wire, copied from
- * the shared recordings) in order against a fresh simulator, and expects the same answers.
+ * Walks every recorded JSON-2, JSON-RPC and XML-RPC exchange of a real Odoo 19 (src/test/resources/odoo-wire, copied
+ * from the shared recordings) in order against a fresh simulator, and expects the same answers.
  */
 class RecordedExchangeReplayTest {
 
@@ -24,7 +24,8 @@ class RecordedExchangeReplayTest {
 
     /** Cases compared on shape only (status, content type, keys, value types, error name), with the reason. */
     private static final Map<String, String> SHAPE_ONLY = Map.of(
-            "jsonrpc:c1_authenticate_bad_db", "the message names the recording host's PostgreSQL port");
+            "jsonrpc:c1_authenticate_bad_db", "the message names the recording host's PostgreSQL port",
+            "xmlrpc:c1_authenticate_bad_db", "the traceback names the recording host's PostgreSQL port");
 
     @Test
     void shouldAnswerEveryRecordedJson2ExchangeLikeOdoo() {
@@ -34,6 +35,11 @@ class RecordedExchangeReplayTest {
     @Test
     void shouldAnswerEveryRecordedJsonRpcExchangeLikeOdoo() {
         replay("jsonrpc");
+    }
+
+    @Test
+    void shouldAnswerEveryRecordedXmlRpcExchangeLikeOdoo() {
+        replay("xmlrpc");
     }
 
     private static void replay(String protocol) {

@@ -19,6 +19,11 @@ public record StubResponse(int status, String contentType, Map<String, String> h
         return json(200, body);
     }
 
+    /** An XML-RPC answer with Odoo's content type (always HTTP 200 from Odoo itself). */
+    public static StubResponse xml(String body) {
+        return new StubResponse(200, "text/xml; charset=utf-8", Map.of(), body, 0);
+    }
+
     public static StubResponse html(int status, String body) {
         return new StubResponse(status, "text/html; charset=utf-8", Map.of(), body, 0);
     }

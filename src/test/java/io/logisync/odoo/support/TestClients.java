@@ -28,8 +28,17 @@ public final class TestClients {
         return OdooClients.create(settings(stub, OdooProtocol.JSONRPC).build());
     }
 
+    public static OdooClient xmlRpc(StubOdoo stub) {
+        return OdooClients.create(settings(stub, OdooProtocol.XMLRPC).build());
+    }
+
     /** Queues the recorded successful login, which a JSON-RPC client sends before its first call. */
     public static void queueJsonRpcLogin(StubOdoo stub) {
         stub.enqueue(StubResponse.replay(WireCases.jsonRpc("c1_authenticate_ok")));
+    }
+
+    /** Queues the recorded successful XML-RPC login. */
+    public static void queueXmlRpcLogin(StubOdoo stub) {
+        stub.enqueue(StubResponse.replay(WireCases.xmlRpc("c1_authenticate_ok")));
     }
 }

@@ -29,12 +29,20 @@ public final class WireCases {
         return load("jsonrpc");
     }
 
+    public static Map<String, RecordedExchange> xmlRpc() {
+        return load("xmlrpc");
+    }
+
     public static RecordedExchange json2(String caseName) {
         return require(json2(), caseName);
     }
 
     public static RecordedExchange jsonRpc(String caseName) {
         return require(jsonRpc(), caseName);
+    }
+
+    public static RecordedExchange xmlRpc(String caseName) {
+        return require(xmlRpc(), caseName);
     }
 
     private static RecordedExchange require(Map<String, RecordedExchange> cases, String caseName) {
@@ -71,7 +79,7 @@ public final class WireCases {
                 try {
                     request = requestBody.isBlank() ? null : JSON.readTree(requestBody);
                 } catch (IOException notJson) {
-                    // c5_*_invalid_json sends a broken body on purpose
+                    // c5_*_invalid_json sends a broken body on purpose, and XML-RPC bodies are XML
                 }
                 RecordedExchange exchange = new RecordedExchange(protocol, node.get("case").asText(),
                         node.get("method").asText(), node.get("path").asText(), requestBody,

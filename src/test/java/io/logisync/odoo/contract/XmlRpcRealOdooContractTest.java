@@ -1,0 +1,13 @@
+package io.logisync.odoo.contract;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** The Odoo contract over XML-RPC, against the real Odoo named by ODOO_URL; skipped when none is. */
+@EnabledIfEnvironmentVariable(named = "ODOO_URL", matches = ".*\\S.*", disabledReason = ContractOdoo.NOT_CONFIGURED)
+class XmlRpcRealOdooContractTest extends XmlRpcContractTest {
+
+    @Override
+    protected ContractTarget target() {
+        return ContractTarget.REAL_ODOO;
+    }
+}
