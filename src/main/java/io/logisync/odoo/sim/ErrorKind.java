@@ -14,6 +14,7 @@ enum ErrorKind {
     ATTRIBUTE_ERROR("builtins.AttributeError", 500, null),
     EXCEPTION("builtins.Exception", 500, null),
     OPERATIONAL_ERROR("psycopg2.OperationalError", 500, null),
+    SERIALIZATION_FAILURE("psycopg2.errors.SerializationFailure", 500, null),
     NOT_FOUND("werkzeug.exceptions.NotFound", 404, "Not Found"),
     UNPROCESSABLE("werkzeug.exceptions.UnprocessableEntity", 422, "Unprocessable Entity"),
     BAD_REQUEST("werkzeug.exceptions.BadRequest", 400, "Bad Request"),
