@@ -27,6 +27,7 @@ final class CallPolicy {
      * proxy's answer and {@link OdooError} for Odoo's own; a slow call only waits longer.
      */
     void beforeExecute(CallTrace trace) {
+        // Known gap: proxy faults are decided here, so Odoo's earlier refusals (bad key, bad arguments) answer first.
         Fault fault = faults.pick(trace.model(), trace.method(), false);
         if (fault != null) {
             trace.fault(fault.kind().label());
