@@ -7,6 +7,7 @@ import io.logisync.odoo.transport.JsonRpcClient;
 import io.logisync.odoo.transport.JsonRpcEndpoint;
 import io.logisync.odoo.transport.VersionProbe;
 import io.logisync.odoo.transport.XmlRpcClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /** Creates {@link OdooClient}s from {@link OdooSettings}; the only place that knows the transport classes. */
@@ -39,6 +40,11 @@ public final class OdooClients {
                     : new JsonRpcClient(settings.withProtocol(OdooProtocol.JSONRPC), new HttpTransport(settings),
                             clock);
         };
+    }
+
+    /** Wraps a client so that each call is counted and timed in {@code registry}; see {@link MeteredOdooClient}. */
+    public static OdooClient metered(OdooClient client, MeterRegistry registry) {
+        return new MeteredOdooClient(client, registry);
     }
 
     /** Asks the server now which protocol {@code auto} would use; never returns {@link OdooProtocol#AUTO}. */

@@ -31,7 +31,9 @@ public final class OdooConnection implements Service {
                 .connectTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.connect-timeout-ms", 5000)))
                 .readTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.read-timeout-ms", 30000)));
         if (url == null) {
-            sandbox = OdooSimulator.start(settings.getInt("logisync.sandbox.port", 8069));
+            // logisync.sandbox.latency.* and logisync.sandbox.fault.* make the sandbox slow or failing on purpose
+            sandbox = OdooSimulator.builder().port(settings.getInt("logisync.sandbox.port", 8069))
+                    .configure(settings.withPrefix("logisync.sandbox.")).start();
             LOG.info("No Odoo URL configured: using the Odoo sandbox at {} (database {}, user {}, password {})",
                     sandbox.url(), sandbox.database(), sandbox.login(), sandbox.password());
             builder.url(sandbox.url()).database(sandbox.database()).login(sandbox.login())

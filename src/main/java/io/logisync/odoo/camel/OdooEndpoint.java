@@ -18,6 +18,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls one Odoo model method, {@code odoo:<model>?method=<method>}. The client is the endpoint's own when it sets a
@@ -28,10 +30,14 @@ import org.apache.camel.support.DefaultEndpoint;
         generateConfigurer = false)
 public class OdooEndpoint extends DefaultEndpoint {
 
+    /** The method name that selects the upsert: Odoo has no such method, so it cannot hide a real one. */
+    static final String UPSERT = "upsert";
+    private static final Logger LOG = LoggerFactory.getLogger(OdooEndpoint.class);
+
     @UriPath(description = "The Odoo model, e.g. res.partner or account.move")
     @Metadata(required = true)
     private String model;
-    @UriParam(description = "The model method: create, write, read, search_read, or any public method")
+    @UriParam(description = "The model method: create, write, read, search_read, upsert, or any public method")
     @Metadata(required = true)
     private String method;
     @UriParam(description = "Comma-separated field names for search_read (required there) and read")
@@ -42,6 +48,11 @@ public class OdooEndpoint extends DefaultEndpoint {
     private String order;
     @UriParam(description = "search_read domain as JSON text, used when the body carries none")
     private String domain;
+    @UriParam(description = "For method=upsert: the field whose value identifies a record, e.g. ref or default_code")
+    private String upsertKey;
+    @UriParam(description = "For method=upsert: the kind under which a BindingLookup bean in the registry remembers "
+            + "the record of each key value, consulted before searching Odoo")
+    private String bindingKind;
     @UriParam(description = "Protocol of an endpoint-owned client", enums = "auto,json2,jsonrpc,xmlrpc",
             defaultValue = "auto")
     private String protocol;
@@ -70,6 +81,7 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     private OdooClient client;
     private boolean ownsClient;
+    private OdooUpsert upsert;
     private List<String> fieldList;
     private List<?> parsedDomain;
 
@@ -103,6 +115,7 @@ public class OdooEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("odoo:" + model + "?method=search_read needs the fields option");
         }
         parsedDomain = domain == null ? null : parseDomain(domain);
+        checkUpsertOptions();
         OdooProtocol.parse(protocol);
     }
 
@@ -110,6 +123,9 @@ public class OdooEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         client = resolveClient();
+        if (UPSERT.equals(method)) {
+            upsert = new OdooUpsert(client, model, upsertKey, bindingKind, resolveBindings());
+        }
     }
 
     @Override
@@ -119,6 +135,7 @@ public class OdooEndpoint extends DefaultEndpoint {
         }
         client = null;
         ownsClient = false;
+        upsert = null;
         super.doStop();
     }
 
@@ -141,6 +158,29 @@ public class OdooEndpoint extends DefaultEndpoint {
         return shared;
     }
 
+    private void checkUpsertOptions() {
+        boolean isUpsert = UPSERT.equals(method);
+        if (isUpsert && (upsertKey == null || upsertKey.isBlank())) {
+            throw new IllegalArgumentException("odoo:" + model + "?method=upsert needs the upsertKey option, e.g. ref");
+        }
+        if (!isUpsert && (upsertKey != null || bindingKind != null)) {
+            throw new IllegalArgumentException("odoo:" + model + ": upsertKey and bindingKind apply to method=upsert "
+                    + "only, not " + method);
+        }
+    }
+
+    private BindingLookup resolveBindings() {
+        if (bindingKind == null) {
+            return null;
+        }
+        BindingLookup found = getCamelContext().getRegistry().findSingleByType(BindingLookup.class);
+        if (found == null) {
+            LOG.warn("odoo:{} has bindingKind={} but the registry holds no single BindingLookup bean; upserts will "
+                    + "search Odoo every time", model, bindingKind);
+        }
+        return found;
+    }
+
     private static List<?> parseDomain(String text) {
         try {
             if (OdooJson.read(text) instanceof List<?> list) {
@@ -159,6 +199,10 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     OdooClient client() {
         return client;
+    }
+
+    OdooUpsert upsert() {
+        return upsert;
     }
 
     List<String> fieldList() {
@@ -215,6 +259,22 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     public void setDomain(String domain) {
         this.domain = domain;
+    }
+
+    public String getUpsertKey() {
+        return upsertKey;
+    }
+
+    public void setUpsertKey(String upsertKey) {
+        this.upsertKey = upsertKey;
+    }
+
+    public String getBindingKind() {
+        return bindingKind;
+    }
+
+    public void setBindingKind(String bindingKind) {
+        this.bindingKind = bindingKind;
     }
 
     public String getProtocol() {

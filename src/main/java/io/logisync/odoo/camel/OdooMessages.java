@@ -12,9 +12,9 @@ final class OdooMessages {
     private OdooMessages() {
     }
 
-    /** {@code create}: one Map, or a List of Maps. */
+    /** {@code create} and {@code upsert}: one Map, or a List of Maps. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> valuesList(Object body) {
+    static List<Map<String, Object>> valuesList(Object body, String method) {
         if (body instanceof Map<?, ?> one) {
             return List.of((Map<String, Object>) one);
         }
@@ -22,14 +22,14 @@ final class OdooMessages {
             List<Map<String, Object>> answer = new ArrayList<>(many.size());
             for (Object item : many) {
                 if (!(item instanceof Map<?, ?> values)) {
-                    throw new IllegalArgumentException("odoo create needs a Map or a List of Maps, the list holds a "
-                            + typeOf(item));
+                    throw new IllegalArgumentException("odoo " + method + " needs a Map or a List of Maps, the list "
+                            + "holds a " + typeOf(item));
                 }
                 answer.add((Map<String, Object>) values);
             }
             return answer;
         }
-        throw new IllegalArgumentException("odoo create needs a Map or a List of Maps, got " + typeOf(body));
+        throw new IllegalArgumentException("odoo " + method + " needs a Map or a List of Maps, got " + typeOf(body));
     }
 
     /** {@code write} and other calls: a Map of named values, or nothing. */

@@ -12,7 +12,8 @@ import org.apache.camel.support.DefaultProducer;
 
 /**
  * Sends one message as one Odoo call; {@code create}, {@code write}, {@code read} and {@code search_read} have body
- * conventions, any other method takes a Map of named arguments plus the ids header.
+ * conventions, any other method takes a Map of named arguments plus the ids header. {@code upsert} is the exception:
+ * a search and a write or create per record.
  */
 public class OdooProducer extends DefaultProducer {
 
@@ -35,7 +36,12 @@ public class OdooProducer extends DefaultProducer {
         OdooContext context = contextOf(message);
         switch (method) {
             case "create" -> {
-                List<Long> ids = client.create(model, OdooMessages.valuesList(message.getBody()), context);
+                List<Long> ids = client.create(model, OdooMessages.valuesList(message.getBody(), method), context);
+                message.setHeader(OdooConstants.IDS, ids);
+                message.setBody(ids);
+            }
+            case OdooEndpoint.UPSERT -> {
+                List<Long> ids = endpoint.upsert().apply(OdooMessages.valuesList(message.getBody(), method), context);
                 message.setHeader(OdooConstants.IDS, ids);
                 message.setBody(ids);
             }

@@ -17,6 +17,7 @@ enum ErrorKind {
     OVERFLOW_ERROR("builtins.OverflowError", 500, null),
     EXPAT_ERROR("xml.parsers.expat.ExpatError", 500, null),
     RESPONSE_ERROR("xmlrpc.client.ResponseError", 500, null),
+    SERIALIZATION_FAILURE("psycopg2.errors.SerializationFailure", 500, null),
     NOT_FOUND("werkzeug.exceptions.NotFound", 404, "Not Found"),
     UNPROCESSABLE("werkzeug.exceptions.UnprocessableEntity", 422, "Unprocessable Entity"),
     BAD_REQUEST("werkzeug.exceptions.BadRequest", 400, "Bad Request"),

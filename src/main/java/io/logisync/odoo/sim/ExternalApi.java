@@ -60,6 +60,10 @@ final class ExternalApi {
     /** One RPC call: {@code service.method(*args)}, as {@code odoo.http.dispatch_rpc} routes it. */
     Object dispatch(CallTrace trace, String service, String method, List<Object> args) {
         trace.target(null, method);
+        if (!service.equals("object")) {
+            // object calls meet the policy in execute, once their model and records are known
+            policy.beforeExecute(trace);
+        }
         return switch (service) {
             case "common" -> common(method, args);
             case "object" -> object(trace, method, args);
@@ -165,7 +169,9 @@ final class ExternalApi {
         Env env = newEnv(context);
         trace.records(recordCount(spec, ids, args));
         policy.beforeExecute(trace);
-        return store.orm().store().transaction(() -> spec.call(env, model, ids, args));
+        Object result = store.orm().store().transaction(() -> spec.call(env, model, ids, args));
+        policy.afterExecute(trace);
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -17,37 +17,73 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The loopback HTTP server: routes each path to its protocol front and keeps the call log. */
-final class HttpFront implements AutoCloseable {
+final class HttpFront implements AutoCloseable, Downtime.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
     private static final String CSRF_PAGE = "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n"
             + "<h1>Bad Request</h1>\n<p>Session expired (invalid CSRF token)</p>\n";
 
-    private final HttpServer server;
     private final ExecutorService executor;
     private final Json2Front json2;
     private final JsonRpcFront jsonRpc;
     private final XmlRpcFront xmlRpc;
     private final CallLog calls = new CallLog();
+    private final Downtime downtime = new Downtime(this);
+    private final int port;
+    private HttpServer server;
+    private boolean closed;
 
     HttpFront(int port, ExternalApi api) throws IOException {
         this.json2 = new Json2Front(api);
         this.jsonRpc = new JsonRpcFront(api);
         this.xmlRpc = new XmlRpcFront(api);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, runnable -> {
             Thread thread = new Thread(runnable, "odoo-sim-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        try {
+            this.server = listen(port);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        // a downtime reopens the same port, so the one picked for port 0 is kept
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), onPort), 64);
+        created.setExecutor(executor);
+        created.createContext("/", this::handle);
+        created.start();
+        return created;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return port;
+    }
+
+    Downtime downtime() {
+        return downtime;
+    }
+
+    /** Closes the listening socket (and open connections): new connections are refused. */
+    @Override
+    public synchronized void stopListening() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Listens on the same port again, unless the simulator was closed meanwhile. */
+    @Override
+    public synchronized void startListening() throws IOException {
+        if (server == null && !closed) {
+            server = listen(port);
+        }
     }
 
     List<SimulatorCall> calls() {
@@ -64,7 +100,16 @@ final class HttpFront implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            calls.add(route(exchange, body));
+            calls.add(downtime.answers503() ? Downtime.answer(exchange) : route(exchange, body));
+        } catch (InjectedFailure injected) {
+            calls.add(injected.answer(exchange));
+        } catch (IOException e) {
+            // the client left before its reply was written (e.g. its read timeout on a slow call); log it all the same
+            CallTrace unanswered = CallTrace.current();
+            if (unanswered != null) {
+                calls.add(unanswered.finish(0, null));
+            }
+            throw e;
         } catch (RuntimeException e) {
             // a simulator bug: answer like Odoo's last-resort handler rather than dropping the connection
             LOG.error("odoo simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -76,6 +121,7 @@ final class HttpFront implements AutoCloseable {
             body.put("debug", String.valueOf(e));
             HttpReply.json(exchange, 500, body);
         } finally {
+            CallTrace.release();
             exchange.close();
         }
     }
@@ -111,7 +157,12 @@ final class HttpFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        // the downtime's timer reopens the port under its own lock, so it is stopped before this one is taken
+        downtime.close();
+        synchronized (this) {
+            closed = true;
+            stopListening();
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -31,6 +31,11 @@ final class OdooError extends RuntimeException {
         return new OdooError(ErrorKind.TYPE_ERROR, message);
     }
 
+    /** What Odoo raises once its own retries of a concurrent update are spent; psycopg2 ends it with a newline. */
+    static OdooError serializationFailure() {
+        return new OdooError(ErrorKind.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update\n");
+    }
+
     static OdooError missing(String model, List<Long> ids, long uid) {
         return new OdooError(ErrorKind.MISSING_ERROR, "Record does not exist or has been deleted.\n(Record: "
                 + PyRepr.recordset(model, ids) + ", User: " + uid + ")");

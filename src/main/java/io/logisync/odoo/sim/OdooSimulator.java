@@ -3,7 +3,9 @@ package io.logisync.odoo.sim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An HTTP server on loopback that answers like an Odoo 19 server (JSON-2, JSON-RPC, XML-RPC, /web/version), over
@@ -24,11 +26,13 @@ public final class OdooSimulator implements AutoCloseable {
     private final Credentials credentials;
     private final CallPolicy policy;
     private final HttpFront front;
+    private final SimulatorFaults faults;
 
     private OdooSimulator(Builder builder) {
         this.credentials = new Credentials(builder.database, builder.login, builder.password, builder.apiKey);
         this.store = SimulatorStore.empty(builder.login, builder.clock);
-        this.policy = new CallPolicy();
+        FaultRules rules = new FaultRules();
+        this.policy = new CallPolicy(rules);
         policy.setLatency(builder.latency);
         store.seedDefaults();
         try {
@@ -36,6 +40,11 @@ public final class OdooSimulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Odoo simulator on port " + builder.port, e);
         }
+        this.faults = new SimulatorFaults(rules, front.downtime());
+        if (builder.seed != null) {
+            faults.seed(builder.seed);
+        }
+        builder.faults.forEach(faults::inject);
     }
 
     /** Starts a simulator with the default sandbox settings on {@code port} (0 picks a free port). */
@@ -104,6 +113,11 @@ public final class OdooSimulator implements AutoCloseable {
         policy.setLatency(latency);
     }
 
+    /** The fault rules and downtimes of this simulator, to change while it runs. */
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
     @Override
     public void close() {
         front.close();
@@ -118,6 +132,8 @@ public final class OdooSimulator implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private Latency latency = Latency.NONE;
         private Clock clock = Clock.systemUTC();
+        private Long seed;
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
         }
@@ -150,6 +166,43 @@ public final class OdooSimulator implements AutoCloseable {
         /** A fixed delay on every call plus a delay per record for {@code create} and {@code action_post}. */
         public Builder latency(long fixedMillis, long perRecordMillis) {
             this.latency = new Latency(fixedMillis, perRecordMillis);
+            return this;
+        }
+
+        /** The delays of every call, including per-method costs per record. */
+        public Builder latency(Latency value) {
+            this.latency = value == null ? Latency.NONE : value;
+            return this;
+        }
+
+        /** A fault rule armed from the start. */
+        public Builder fault(Fault value) {
+            this.faults.add(value);
+            return this;
+        }
+
+        /** The seed of the random draws of probable faults, so that a run can be repeated. */
+        public Builder faultSeed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Latency, seed and fault rules from flat properties ({@code latency.fixed-ms}, {@code latency.per-record-ms},
+         * {@code latency.per-record-ms.<method>}, {@code faults.seed}, {@code fault.<name>.kind|model|method|times|
+         * probability|retry-after-s|delay-ms}); other keys, such as {@code port}, are ignored.
+         *
+         * @throws IllegalArgumentException for an unknown or malformed latency or fault property
+         */
+        public Builder configure(Map<String, String> properties) {
+            SimulatorProperties parsed = SimulatorProperties.parse(properties);
+            if (parsed.latency() != null) {
+                this.latency = parsed.latency();
+            }
+            if (parsed.seed() != null) {
+                this.seed = parsed.seed();
+            }
+            this.faults.addAll(parsed.faults());
             return this;
         }
 

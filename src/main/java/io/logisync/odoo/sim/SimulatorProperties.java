@@ -1,0 +1,107 @@
+package io.logisync.odoo.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Latency and fault rules read from flat properties, e.g. the {@code logisync.sandbox.} settings with that prefix
+ * removed. Keys outside {@code latency.}, {@code faults.} and {@code fault.} are left to others (such as
+ * {@code port}); a key inside them that is not known is an error, so that a typo does not silently inject nothing.
+ *
+ * <pre>
+ * latency.fixed-ms = 20
+ * latency.per-record-ms = 5
+ * latency.per-record-ms.action_post = 15
+ * faults.seed = 42
+ * fault.flaky-proxy.kind = http-503
+ * fault.flaky-proxy.probability = 0.05
+ * fault.lost-post.kind = lost-reply
+ * fault.lost-post.model = account.move
+ * fault.lost-post.method = action_post
+ * fault.lost-post.times = 1
+ * </pre>
+ */
+// latency is null when no latency key was given, so that configuring faults keeps a latency set otherwise
+record SimulatorProperties(Latency latency, Long seed, List<Fault> faults) {
+
+    private static final String PER_RECORD = "latency.per-record-ms.";
+
+    /** Reads the properties; fault rules are taken in the order of their names. */
+    static SimulatorProperties parse(Map<String, String> properties) {
+        boolean anyLatency = false;
+        long fixed = 0;
+        long perRecord = 0;
+        Long seed = null;
+        Map<String, Map<String, String>> rules = new TreeMap<>();
+        Map<String, Long> perMethod = new TreeMap<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue() == null ? "" : entry.getValue().trim();
+            anyLatency |= key.startsWith("latency.");
+            if (key.equals("latency.fixed-ms")) {
+                fixed = number(key, value);
+            } else if (key.equals("latency.per-record-ms")) {
+                perRecord = number(key, value);
+            } else if (key.startsWith(PER_RECORD)) {
+                perMethod.put(key.substring(PER_RECORD.length()), number(key, value));
+            } else if (key.equals("faults.seed")) {
+                seed = number(key, value);
+            } else if (key.startsWith("fault.") && key.lastIndexOf('.') > "fault.".length()) {
+                String name = key.substring("fault.".length(), key.lastIndexOf('.'));
+                rules.computeIfAbsent(name, n -> new TreeMap<>()).put(key.substring(key.lastIndexOf('.') + 1), value);
+            } else if (key.startsWith("latency.") || key.startsWith("faults.") || key.startsWith("fault.")) {
+                throw new IllegalArgumentException("unknown simulator property " + key);
+            }
+        }
+        Latency latency = anyLatency ? new Latency(fixed, perRecord, perMethod) : null;
+        List<Fault> faults = new ArrayList<>();
+        rules.forEach((name, rule) -> faults.add(fault(name, rule)));
+        return new SimulatorProperties(latency, seed, List.copyOf(faults));
+    }
+
+    private static final List<String> RULE_KEYS = List.of("kind", "model", "method", "times", "probability",
+            "retry-after-s", "delay-ms");
+
+    private static Fault fault(String name, Map<String, String> rule) {
+        String prefix = "fault." + name + ".";
+        rule.keySet().stream().filter(key -> !RULE_KEYS.contains(key)).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("unknown simulator property " + prefix + key);
+        });
+        String kind = rule.getOrDefault("kind", "");
+        if (kind.isEmpty()) {
+            throw new IllegalArgumentException(prefix + "kind is required");
+        }
+        String times = rule.get("times");
+        String probability = rule.get("probability");
+        String retryAfter = rule.get("retry-after-s");
+        String delay = rule.get("delay-ms");
+        return new Fault(FaultKind.parse(kind), emptyToNull(rule.get("model")), emptyToNull(rule.get("method")),
+                times == null ? Fault.UNLIMITED : Math.toIntExact(number(prefix + "times", times)),
+                probability == null ? 1.0 : decimal(prefix + "probability", probability),
+                retryAfter == null ? null : Duration.ofSeconds(number(prefix + "retry-after-s", retryAfter)),
+                delay == null ? null : Duration.ofMillis(number(prefix + "delay-ms", delay)));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static long number(String key, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'", e);
+        }
+    }
+
+    private static double decimal(String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + value + "'", e);
+        }
+    }
+}
