@@ -13,6 +13,7 @@ import io.logisync.ingress.IngressCounters;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.masterdata.OdooDirectory;
 import io.logisync.odoo.OdooClient;
+import io.logisync.odoo.OdooClients;
 import io.logisync.ops.RunSummary;
 import io.logisync.parking.ParkingDesk;
 import io.logisync.shipment.ChargeCatalog;
@@ -22,11 +23,16 @@ import io.logisync.shipment.ShipmentExecution;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ShipmentStore;
+import io.logisync.store.StoredBindings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 
@@ -62,10 +68,12 @@ public class LogisyncConfiguration implements CamelConfiguration {
 
         OdooConnection odooConnection = OdooConnection.open(settings);
         camelContext.addService(odooConnection, true, true);
-        OdooClient odoo = odooConnection.client();
+        OdooClient odoo = OdooClients.metered(odooConnection.client(), meterRegistry(registry));
         registry.bind("odooClient", odoo);
 
         BindingStore bindings = new BindingStore(storage.dataSource());
+        // odoo:...?method=upsert&bindingKind=... finds this one BindingLookup in the registry
+        registry.bind("bindingLookup", new StoredBindings(bindings));
         ParkingStore parkingStore = new ParkingStore(storage.dataSource());
         ShipmentStore shipmentStore = new ShipmentStore(storage.dataSource());
         IngressCounters counters = new IngressCounters();
@@ -106,5 +114,19 @@ public class LogisyncConfiguration implements CamelConfiguration {
                     List.of(settings.require("logisync.demo.files").split(",")));
             camelContext.addStartupListener((context, alreadyStarted) -> feed.copyIntoInbox());
         }
+    }
+
+    /**
+     * The one meter registry, shared with Camel's own metrics ({@code camel.metrics.*}), which look it up by the name
+     * {@value MicrometerConstants#METRICS_REGISTRY_NAME} and serve it on {@code /observe/metrics}.
+     */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        return meters;
     }
 }

@@ -33,13 +33,15 @@ public final class LogisyncHarness implements AutoCloseable {
     private final Main main;
     private final Path workDir;
     private final int httpPort;
+    private final int managementPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private LogisyncHarness(OdooSimulator odoo, Main main, Path workDir, int httpPort) {
+    private LogisyncHarness(OdooSimulator odoo, Main main, Path workDir, int httpPort, int managementPort) {
         this.odoo = odoo;
         this.main = main;
         this.workDir = workDir;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
     }
 
     /** Starts logisync; extra arguments are {@code --property=value} overrides. */
@@ -47,6 +49,7 @@ public final class LogisyncHarness implements AutoCloseable {
         OdooSimulator odoo = OdooSimulator.start(0);
         Path workDir = Files.createTempDirectory("logisync-test");
         int httpPort = freePort();
+        int managementPort = freePort();
         List<String> args = new ArrayList<>(List.of(
                 "--logisync.odoo.url=" + odoo.url(),
                 "--logisync.odoo.database=" + odoo.database(),
@@ -60,11 +63,18 @@ public final class LogisyncHarness implements AutoCloseable {
                 "--logisync.retry.max-redeliveries=2",
                 "--logisync.retry.delay-ms=10",
                 "--logisync.parking.sweep-delay-ms=3600000",
-                "--camel.server.port=" + httpPort));
+                "--camel.server.port=" + httpPort,
+                "--camel.management.port=" + managementPort));
         args.addAll(List.of(overrides));
         Main main = Application.create(args.toArray(String[]::new));
         main.start();
-        return new LogisyncHarness(odoo, main, workDir, httpPort);
+        return new LogisyncHarness(odoo, main, workDir, httpPort, managementPort);
+    }
+
+    /** The body of a GET on the management server, e.g. {@code /observe/metrics}. */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public OdooSimulator odoo() {

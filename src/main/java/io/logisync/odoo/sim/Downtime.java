@@ -49,6 +49,24 @@ final class Downtime implements AutoCloseable {
         ending = timer().schedule(this::endQuietly, duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Goes down {@code after} from now, for {@code duration}; a planned or running period is ended first. */
+    synchronized void beginLater(Duration after, Duration duration, Outage kind) {
+        if (after == null || after.isNegative()) {
+            throw new IllegalArgumentException("a planned downtime needs a start that is not in the past");
+        }
+        if (duration == null || duration.isNegative() || duration.isZero() || kind == null) {
+            throw new IllegalArgumentException("a downtime needs an outage kind and a positive duration");
+        }
+        end();
+        ending = timer().schedule(() -> {
+            try {
+                begin(duration, kind);
+            } catch (RuntimeException e) {
+                LOG.error("odoo simulator could not begin its planned downtime", e);
+            }
+        }, after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Comes back now. */
     synchronized void end() {
         cancelEnding();

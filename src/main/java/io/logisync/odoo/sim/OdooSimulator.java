@@ -45,6 +45,9 @@ public final class OdooSimulator implements AutoCloseable {
             faults.seed(builder.seed);
         }
         builder.faults.forEach(faults::inject);
+        if (builder.downtime != null) {
+            faults.downLater(builder.downtime.after(), builder.downtime.duration(), builder.downtime.outage());
+        }
     }
 
     /** Starts a simulator with the default sandbox settings on {@code port} (0 picks a free port). */
@@ -134,6 +137,7 @@ public final class OdooSimulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Long seed;
         private final List<Fault> faults = new ArrayList<>();
+        private SimulatorProperties.PlannedDowntime downtime;
 
         private Builder() {
         }
@@ -190,7 +194,8 @@ public final class OdooSimulator implements AutoCloseable {
         /**
          * Latency, seed and fault rules from flat properties ({@code latency.fixed-ms}, {@code latency.per-record-ms},
          * {@code latency.per-record-ms.<method>}, {@code faults.seed}, {@code fault.<name>.kind|model|method|times|
-         * probability|retry-after-s|delay-ms}); other keys, such as {@code port}, are ignored.
+         * probability|retry-after-s|delay-ms}, {@code downtime.after-ms|for-ms|outage}); other keys, such as
+         * {@code port}, are ignored.
          *
          * @throws IllegalArgumentException for an unknown or malformed latency or fault property
          */
@@ -203,6 +208,9 @@ public final class OdooSimulator implements AutoCloseable {
                 this.seed = parsed.seed();
             }
             this.faults.addAll(parsed.faults());
+            if (parsed.downtime() != null) {
+                this.downtime = parsed.downtime();
+            }
             return this;
         }
 

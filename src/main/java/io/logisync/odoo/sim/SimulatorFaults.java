@@ -54,6 +54,11 @@ public final class SimulatorFaults {
         downtime.begin(duration, outage);
     }
 
+    /** Goes down {@code after} from now, for {@code duration}, then comes back by itself. */
+    public void downLater(Duration after, Duration duration, Outage outage) {
+        downtime.beginLater(after, duration, outage);
+    }
+
     /** Ends a downtime now. */
     public void up() {
         downtime.end();

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Latency and fault rules read from flat properties, e.g. the {@code logisync.sandbox.} settings with that prefix
- * removed. Keys outside {@code latency.}, {@code faults.} and {@code fault.} are left to others (such as
+ * removed. Keys outside {@code latency.}, {@code faults.}, {@code fault.} and {@code downtime.} are left to others (such as
  * {@code port}); a key inside them that is not known is an error, so that a typo does not silently inject nothing.
  *
  * <pre>
@@ -22,10 +22,17 @@ import java.util.TreeMap;
  * fault.lost-post.model = account.move
  * fault.lost-post.method = action_post
  * fault.lost-post.times = 1
+ * downtime.after-ms = 60000
+ * downtime.for-ms = 30000
+ * downtime.outage = refuse-connections
  * </pre>
  */
 // latency is null when no latency key was given, so that configuring faults keeps a latency set otherwise
-record SimulatorProperties(Latency latency, Long seed, List<Fault> faults) {
+record SimulatorProperties(Latency latency, Long seed, List<Fault> faults, PlannedDowntime downtime) {
+
+    /** One period when the simulator is down, counted from its start. */
+    record PlannedDowntime(Duration after, Duration duration, Outage outage) {
+    }
 
     private static final String PER_RECORD = "latency.per-record-ms.";
 
@@ -37,6 +44,7 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults) {
         Long seed = null;
         Map<String, Map<String, String>> rules = new TreeMap<>();
         Map<String, Long> perMethod = new TreeMap<>();
+        Map<String, String> downtime = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue() == null ? "" : entry.getValue().trim();
@@ -52,14 +60,47 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults) {
             } else if (key.startsWith("fault.") && key.lastIndexOf('.') > "fault.".length()) {
                 String name = key.substring("fault.".length(), key.lastIndexOf('.'));
                 rules.computeIfAbsent(name, n -> new TreeMap<>()).put(key.substring(key.lastIndexOf('.') + 1), value);
-            } else if (key.startsWith("latency.") || key.startsWith("faults.") || key.startsWith("fault.")) {
+            } else if (DOWNTIME_KEYS.contains(key)) {
+                downtime.put(key, value);
+            } else if (key.startsWith("latency.") || key.startsWith("faults.") || key.startsWith("fault.")
+                    || key.startsWith("downtime.")) {
                 throw new IllegalArgumentException("unknown simulator property " + key);
             }
         }
         Latency latency = anyLatency ? new Latency(fixed, perRecord, perMethod) : null;
         List<Fault> faults = new ArrayList<>();
         rules.forEach((name, rule) -> faults.add(fault(name, rule)));
-        return new SimulatorProperties(latency, seed, List.copyOf(faults));
+        return new SimulatorProperties(latency, seed, List.copyOf(faults), downtime(downtime));
+    }
+
+    private static final List<String> DOWNTIME_KEYS = List.of("downtime.after-ms", "downtime.for-ms",
+            "downtime.outage");
+
+    private static PlannedDowntime downtime(Map<String, String> keys) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        String forMs = keys.get("downtime.for-ms");
+        if (forMs == null || forMs.isEmpty()) {
+            throw new IllegalArgumentException("downtime.for-ms is required for a downtime");
+        }
+        long duration = number("downtime.for-ms", forMs);
+        if (duration <= 0) {
+            throw new IllegalArgumentException("downtime.for-ms must be positive, got " + duration);
+        }
+        String afterMs = keys.getOrDefault("downtime.after-ms", "0");
+        long after = number("downtime.after-ms", afterMs.isEmpty() ? "0" : afterMs);
+        if (after < 0) {
+            throw new IllegalArgumentException("downtime.after-ms must not be negative, got " + after);
+        }
+        String outage = keys.getOrDefault("downtime.outage", "refuse-connections");
+        Outage kind = switch (outage) {
+            case "", "refuse-connections" -> Outage.REFUSE_CONNECTIONS;
+            case "http-503" -> Outage.SERVICE_UNAVAILABLE;
+            default -> throw new IllegalArgumentException("downtime.outage must be refuse-connections or http-503, "
+                    + "got '" + outage + "'");
+        };
+        return new PlannedDowntime(Duration.ofMillis(after), Duration.ofMillis(duration), kind);
     }
 
     private static final List<String> RULE_KEYS = List.of("kind", "model", "method", "times", "probability",

@@ -2,8 +2,14 @@ package io.logisync.odoo.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.logisync.odoo.OdooClient;
+import io.logisync.odoo.OdooProtocol;
+import io.logisync.odoo.OdooUnavailableException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +67,40 @@ class SimulatorPropertiesTest {
             assertThat(odoo.faults().seed()).isEqualTo(9);
             assertThat(odoo.latency()).isEqualTo(new Latency(1, 0));
         }
+    }
+
+    @Test
+    void shouldReadAPlannedDowntime() {
+        SimulatorProperties parsed = SimulatorProperties.parse(Map.of("downtime.after-ms", "60000",
+                "downtime.for-ms", "30000", "downtime.outage", "http-503"));
+
+        assertThat(parsed.downtime()).isEqualTo(new SimulatorProperties.PlannedDowntime(Duration.ofMinutes(1),
+                Duration.ofSeconds(30), Outage.SERVICE_UNAVAILABLE));
+        assertThat(SimulatorProperties.parse(Map.of("downtime.for-ms", "10")).downtime().outage())
+                .isEqualTo(Outage.REFUSE_CONNECTIONS);
+        assertThatThrownBy(() -> SimulatorProperties.parse(Map.of("downtime.after-ms", "10")))
+                .hasMessageContaining("downtime.for-ms is required");
+        assertThatThrownBy(() -> SimulatorProperties.parse(Map.of("downtime.for-ms", "10", "downtime.outage",
+                "unplugged"))).hasMessageContaining("refuse-connections or http-503");
+        assertThatThrownBy(() -> SimulatorProperties.parse(Map.of("downtime.for", "10")))
+                .hasMessageContaining("downtime.for");
+    }
+
+    @Test
+    void shouldGoDownAndComeBackAsConfigured() {
+        try (OdooSimulator odoo = OdooSimulator.builder().port(0).configure(Map.of("downtime.after-ms", "300",
+                "downtime.for-ms", "700", "downtime.outage", "http-503")).start();
+                OdooClient client = SimClients.client(odoo, OdooProtocol.JSON2)) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(() -> count(client))
+                    .isInstanceOf(OdooUnavailableException.class));
+            await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(count(client)).isNotNegative());
+            assertThat(odoo.calls()).extracting(SimulatorCall::fault).contains("down");
+        }
+    }
+
+    private static long count(OdooClient client) {
+        return ((Number) client.execute("res.partner", "search_count", Map.of("domain", List.of()), null))
+                .longValue();
     }
 }
