@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Posts one JSON-RPC 2.0 {@code call} to {@code /jsonrpc} and unwraps its {@code result} or typed error. */
-public final class JsonRpcEndpoint {
+public final class JsonRpcEndpoint implements RpcEndpoint {
 
     private final HttpTransport http;
     private final JsonRpcErrorDecoder errors;
@@ -18,7 +18,7 @@ public final class JsonRpcEndpoint {
         this.errors = new JsonRpcErrorDecoder(clock);
     }
 
-    /** Calls {@code service.method(*args)}; {@code call} names the model method the errors should report. */
+    @Override
     public Object call(String service, String method, List<Object> args, Call call) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("service", service);

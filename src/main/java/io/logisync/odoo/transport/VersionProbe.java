@@ -33,8 +33,8 @@ public final class VersionProbe {
         }
     }
 
-    /** The version from JSON-RPC {@code common.version}, which every supported Odoo answers. */
-    public static ServerVersion rpcVersion(JsonRpcEndpoint rpc) {
+    /** The version from {@code common.version} (JSON-RPC or XML-RPC), which every supported Odoo answers. */
+    public static ServerVersion rpcVersion(RpcEndpoint rpc) {
         Object result = rpc.call("common", "version", List.of(), COMMON_VERSION);
         return result instanceof Map<?, ?> reply ? ServerVersion.from(reply, "server_version", "server_version_info")
                 : null;

@@ -8,7 +8,7 @@ import org.apache.xmlrpc.XmlRpcException;
  * Calls {@code service.method(*args)} on {@code /xmlrpc/2/<service>} through the Apache XML-RPC library and unwraps
  * the result, decoded to the JSON transports' types, or the typed error.
  */
-public final class XmlRpcEndpoint {
+public final class XmlRpcEndpoint implements RpcEndpoint {
 
     private final org.apache.xmlrpc.client.XmlRpcClient library;
 
@@ -18,7 +18,7 @@ public final class XmlRpcEndpoint {
         library.setTransportFactory(XmlRpcWireTransport.factory(library, http, new JsonRpcErrorDecoder(clock)));
     }
 
-    /** Calls {@code service.method(*args)}; {@code call} names the model method the errors should report. */
+    @Override
     public Object call(String service, String method, List<Object> args, Call call) {
         Object params = XmlRpcValues.toWire(WireEncoder.encode(args));
         try {
