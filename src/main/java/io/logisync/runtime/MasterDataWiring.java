@@ -24,6 +24,8 @@ import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -71,6 +73,14 @@ public final class MasterDataWiring {
         registry.bind("masterDataSync", new MasterDataExportSync(mapper,
                 new EventValidator(LogisyncConfiguration.EVENT_TYPES), partners, contractSync, parkingStore, parking,
                 settings.get("logisync.master-data.sync.source", "tms/main")));
+        String exportKey = settings.get("logisync.master-data.sync.rest.api-key", null);
+        registry.bind("masterDataExportRequest", (Processor) exchange -> {
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
+            exchange.getMessage().setHeader("Accept", "application/json");
+            if (exportKey != null) {
+                exchange.getMessage().setHeader("Authorization", "Bearer " + exportKey);
+            }
+        });
         parking.onArrival("carrier:", (key, since) -> carriers.partnerOf(key.substring("carrier:".length()))
                 .isPresent());
         parking.onArrival(ContractKeys.CONTRACT, (key, since) -> contracts.lastReceived("contract_code",

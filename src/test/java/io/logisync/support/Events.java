@@ -29,10 +29,17 @@ public final class Events {
         return event;
     }
 
+    /** A customer whose tax id is its own (one per code), since customers sharing a tax id share a partner. */
     public static ObjectNode customer(String id, String code, String name) {
-        return event(id, "customer.upserted", code, Map.of("code", code, "name", name, "taxId", "US 12-345 6789",
+        return event(id, "customer.upserted", code, Map.of("code", code, "name", name, "taxId", taxIdOf(code),
                 "email", " AP@Example.COM ", "address", Map.of("street", "1 Sample Street", "city", "Detroit",
                         "postalCode", "48201", "country", "US")));
+    }
+
+    /** A tax id in the US style, the same for a code every time: ACME's is {@code US 12-345 6789}. */
+    public static String taxIdOf(String code) {
+        int digits = "ACME".equals(code) ? 6789 : Math.floorMod(code.hashCode(), 9000) + 1000;
+        return "US 12-345 " + digits;
     }
 
     public static ObjectNode shipment(String id, String loadRef, String customerCode, Object... charges) {
