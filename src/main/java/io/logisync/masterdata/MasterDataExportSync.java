@@ -62,7 +62,7 @@ public class MasterDataExportSync {
     }
 
     /** Applies the export text; {@code origin} names it in logs (a file name, or the endpoint). */
-    public Summary apply(String body, String origin, Exchange exchange) {
+    public synchronized Summary apply(String body, String origin, Exchange exchange) {
         JsonNode export = parse(body, origin);
         Set<String> arrived = new LinkedHashSet<>();
         Map<PartnerSync.Action, Integer> counts = new EnumMap<>(PartnerSync.Action.class);
