@@ -67,6 +67,7 @@ public class CustomerInvoicing {
                 ParkReasons.AWAITING_CUSTOMER, "customer:" + shipment.customerCode(), "customer "
                         + shipment.customerCode() + " of load " + shipment.loadRef() + " is not known in Odoo"));
         InvoiceTerms.Terms invoiceTerms = terms.of(shipment.loadRef());
+        // Known gap: a contract's DAILY or WEEKLY invoice grouping is stored, but each shipment is invoiced alone.
         Optional<Long> existing = bindings.find(KIND, shipment.loadRef()).map(BindingStore.Binding::odooId)
                 .or(() -> findInOdoo(shipment.loadRef(), partnerId, invoiceTerms.context()));
         if (existing.isPresent()) {
