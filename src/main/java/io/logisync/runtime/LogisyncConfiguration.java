@@ -92,8 +92,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 "direct:accept-in-subject-order"));
         registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
                 DISPATCH_URI));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
-                counters));
+        registry.bind("parking", new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters));
 
         OdooDirectory directory = new OdooDirectory(odoo);
         CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);
