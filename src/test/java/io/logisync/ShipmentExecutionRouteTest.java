@@ -60,6 +60,18 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
+    void shouldBillWhatTheCustomerWasRatedWhenTheRateHasMoreDecimalsThanOdooKeeps() throws Exception {
+        logisync.send(array(shipment("s-1", "L-112", "ACME", charge("LINEHAUL", "3", "33.333333")),
+                delivered("m-1", "L-112", "2026-11-02T15:40:00Z"), pod("p-1", "L-112")));
+
+        Map<String, Object> line = lines(onlyInvoice()).get(0);
+        // 3 x 33.333333 = 99.999999, rated 100.00; Odoo keeps unit prices to the cent, so one unit at 100.00
+        assertThat(decimal(line.get("price_subtotal"))).isEqualByComparingTo("100.00");
+        assertThat(decimal(line.get("quantity"))).isEqualByComparingTo("1");
+        assertThat((String) line.get("name")).endsWith("(3 x 33.333333)");
+    }
+
+    @Test
     void shouldNotInvoiceBeforeTheProofOfDelivery() throws Exception {
         logisync.send(array(shipment("s-1", "L-101", "ACME", charge("LINEHAUL", "1", "500.00")),
                 delivered("m-1", "L-101", "2026-11-02T15:40:00Z")));
