@@ -185,7 +185,8 @@ public class MasterDataExportSync {
 
     private void park(ObjectNode event, Throwable cause, int[] parked) {
         String reason = ParkingDesk.reasonOf(cause);
-        String waitingFor = cause instanceof io.logisync.parking.ParkException park ? park.getWaitingFor() : null;
+        String waitingFor = cause instanceof io.logisync.parking.ParkException park ? park.getWaitingFor()
+                : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? ParkingDesk.WAITING_FOR_ODOO : null;
         String detail = ParkingDesk.detailOf(cause);
         String eventId = event.get("id").asText();
         var existing = parking.parkedIdOf(source, eventId);

@@ -17,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Parks what cannot be applied, with its reason, and replays parked events when what they wait for arrives. */
 public class ParkingDesk {
+
+    /** What an event parked after Odoo stayed unavailable waits for. */
+    public static final String WAITING_FOR_ODOO = "odoo";
 
     /** Tells whether what a parked key waits for has arrived since {@code parkedSince}, for the periodic sweep. */
     @FunctionalInterface
@@ -41,9 +45,11 @@ public class ParkingDesk {
     private final String dispatchUri;
     private final BindingStore bindings;
     private final IngressCounters counters;
+    private final IdempotentRepository idempotency;
 
-    public ParkingDesk(ParkingStore store, BindingStore bindings, ObjectMapper mapper, CamelContext camelContext,
-            String dispatchUri, IngressCounters counters) {
+    public ParkingDesk(ParkingStore store, BindingStore bindings, IdempotentRepository idempotency,
+            ObjectMapper mapper, CamelContext camelContext, String dispatchUri, IngressCounters counters) {
+        this.idempotency = idempotency;
         this.counters = counters;
         this.store = store;
         this.bindings = bindings;
@@ -62,7 +68,8 @@ public class ParkingDesk {
     public void park(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reasonOf(cause);
-        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor() : null;
+        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
+                : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
         String detail = detailOf(cause);
         var message = exchange.getMessage();
         String eventId = message.getHeader(EventHeaders.ID, String.class);
@@ -81,6 +88,8 @@ public class ParkingDesk {
         // a handled failure ends the calling route too, so the sender's answer is settled here
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
         if (incoming != null) {
+            // Camel's idempotent consumer does not record an exchange whose failure was handled: parking takes it
+            idempotency.add(exchange, message.getHeader(EventHeaders.EVENT_KEY, String.class));
             incoming.markParked(reason);
             counters.accepted();
         }
@@ -108,7 +117,7 @@ public class ParkingDesk {
      * arrived): those parked while it arrived, or before a restart lost the replay signal.
      */
     public int replaySatisfied() {
-        int answer = 0;
+        int answer = replayWhileOdooAnswers();
         for (Map.Entry<String, Instant> waiting : store.oldestWaiting().entrySet()) {
             String key = waiting.getKey();
             Arrival arrival = arrivals.entrySet().stream().filter(a -> key.startsWith(a.getKey()))
@@ -124,6 +133,26 @@ public class ParkingDesk {
     public List<String> awaited(java.util.Collection<String> keys) {
         Map<String, Instant> waiting = store.oldestWaiting();
         return keys.stream().filter(waiting::containsKey).distinct().toList();
+    }
+
+    /**
+     * Replays, oldest first, the events parked because Odoo stayed unavailable, and stops at the first that Odoo
+     * still cannot take, so that a long outage costs one event's retries per sweep rather than every event's.
+     */
+    synchronized int replayWhileOdooAnswers() {
+        List<ParkedMessage> waiting = store.waitingFor(WAITING_FOR_ODOO);
+        int applied = 0;
+        for (ParkedMessage parked : waiting) {
+            if (replay(parked)) {
+                applied++;
+            } else if (store.waitingFor(WAITING_FOR_ODOO).stream().anyMatch(p -> p.id() == parked.id())) {
+                break;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            LOG.info("Replayed {} of {} event(s) parked while Odoo was unavailable", applied, waiting.size());
+        }
+        return applied;
     }
 
     /** Sends one parked event through the domain routes again; true when it was applied this time. */

@@ -93,8 +93,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 "direct:accept-in-subject-order"));
         registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
                 DISPATCH_URI));
-        ParkingDesk parking = new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
-                counters);
+        ParkingDesk parking = new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters);
         registry.bind("parking", parking);
 
         OdooDirectory directory = new OdooDirectory(odoo);
