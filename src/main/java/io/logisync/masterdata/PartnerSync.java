@@ -180,6 +180,7 @@ public class PartnerSync {
             }
         }
         if (!write.isEmpty()) {
+            // Known gap: a bound partner deleted in Odoo is not created again; the record parks with Odoo's error.
             odoo.write(MODEL, List.of(partnerId), write, OdooContext.DEFAULT);
         }
         remember(record, partnerId);

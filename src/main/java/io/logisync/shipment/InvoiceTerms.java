@@ -34,6 +34,7 @@ public class InvoiceTerms {
         Optional<ContractVersion> contract = assignments.find(loadRef)
                 .flatMap(a -> contracts.version(a.contractCode(), a.version()));
         if (contract.isEmpty()) {
+            // Known gap: without a contract, the customer's own billingCompany and currency are not used.
             return Terms.DEFAULT;
         }
         ContractVersion terms = contract.get();
