@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public class ParkingDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDesk.class);
+    /** Property: the replay found its row no longer parked, and left it alone. */
+    private static final String REPLAY_SKIPPED = "LogisyncReplaySkipped";
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -100,6 +102,20 @@ public class ParkingDesk {
         return answer;
     }
 
+    /**
+     * True while the replayed row is still parked. Asked under the subject's lock, so of two replicas replaying the
+     * same row (two sweeps, say) only the first applies it.
+     */
+    public boolean stillParked(Exchange exchange) {
+        Long id = exchange.getMessage().getHeader(EventHeaders.PARKED_ID, Long.class);
+        boolean answer = id == null || store.isParked(id);
+        if (!answer) {
+            exchange.setProperty(REPLAY_SKIPPED, true);
+            LOG.debug("Parked message {} was replayed elsewhere meanwhile; not applied again", id);
+        }
+        return answer;
+    }
+
     /** Sends one parked event through the domain routes again; true when it was applied this time. */
     public boolean replay(ParkedMessage parked) {
         Exchange exchange = new DefaultExchange(camelContext);
@@ -118,6 +134,9 @@ public class ParkingDesk {
         if (exchange.getException() != null) {
             throw new IllegalStateException("replay of parked message " + parked.id() + " failed",
                     exchange.getException());
+        }
+        if (exchange.getProperty(REPLAY_SKIPPED) != null) {
+            return false;
         }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
             store.markReplayed(parked.id());
