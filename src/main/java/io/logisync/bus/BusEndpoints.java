@@ -27,7 +27,8 @@ public final class BusEndpoints {
             return answer;
         }
         String brokers = "brokers=" + kafka.brokers();
-        answer.put("logisync.bus.events-out", "kafka:" + kafka.eventsTopic() + "?" + brokers);
+        // the door waits for the broker's acknowledgement of each event, so batching by lingering only delays it
+        answer.put("logisync.bus.events-out", "kafka:" + kafka.eventsTopic() + "?" + brokers + "&lingerMs=0");
         answer.put("logisync.bus.events-in", "kafka:" + kafka.eventsTopic() + "?" + brokers
                 + "&groupId=" + kafka.groupId()
                 + "&consumersCount=" + kafka.consumers()

@@ -87,7 +87,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 settings.getInt("logisync.ingress.max-events", 1000), counters);
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
-        registry.bind("eventFlow", new EventFlow(counters));
+        registry.bind("eventFlow", new EventFlow(counters, idempotency));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
                 validator, parkingStore, mapper);
         registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,
