@@ -111,6 +111,27 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldRefuseABodyHoldingTwoEventsBackToBackInsteadOfTakingTheFirst() throws Exception {
+        String two = customer("c-1", "ACME", "Acme").toString() + "\n" + customer("c-2", "BETA", "Beta");
+
+        HttpResponse<String> response = logisync.post(two, LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                .contains("more than one JSON value").contains("line 2");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseAnEventFollowedByGarbage() throws Exception {
+        HttpResponse<String> response = logisync.post(customer("c-1", "ACME", "Acme") + " garbage",
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertNothingStored();
+    }
+
+    @Test
     void shouldRefuseABodyThatIsNotJsonWith415() throws Exception {
         HttpResponse<String> response = logisync.post("code=ACME", LogisyncHarness.TMS_KEY, "text/plain");
 

@@ -5,7 +5,6 @@ import io.logisync.ingress.IncomingEvent;
 import io.logisync.ingress.IngressCounters;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,17 +14,9 @@ public class EventFlow {
     private static final Logger LOG = LoggerFactory.getLogger(EventFlow.class);
 
     private final IngressCounters counters;
-    private final IdempotentRepository idempotency;
 
-    public EventFlow(IngressCounters counters, IdempotentRepository idempotency) {
+    public EventFlow(IngressCounters counters) {
         this.counters = counters;
-        this.idempotency = idempotency;
-    }
-
-    /** The idempotency key, as the idempotent consumer in routes/ingress.camel.yaml computes it. */
-    public static String idempotencyKey(Message message) {
-        return message.getHeader(EventHeaders.SOURCE, String.class) + " " + message.getHeader(EventHeaders.ID,
-                String.class);
     }
 
     /** Puts the event in the body and its CloudEvent attributes in headers, keeping its JSON for parking. */
@@ -42,6 +33,7 @@ public class EventFlow {
         message.setHeader(EventHeaders.SOURCE, event.path("source").asText());
         message.setHeader(EventHeaders.TYPE, event.path("type").asText());
         message.setHeader(EventHeaders.SUBJECT, event.path("subject").asText());
+        message.setHeader(EventHeaders.EVENT_KEY, event.path("source").asText() + " " + event.path("id").asText());
         exchange.setProperty(EventHeaders.EVENT_JSON, event.toString());
         message.setBody(event);
     }
@@ -51,17 +43,6 @@ public class EventFlow {
         incoming.markDuplicate();
         counters.duplicate();
         LOG.debug("Event {} from {} is a duplicate; nothing changed", incoming.getId(), incoming.getSource());
-    }
-
-    /**
-     * Records a parked event as taken. Camel's idempotent consumer counts a failure its error handler handled as a
-     * failure and records nothing, yet a parked event is stored and will be replayed: taken again, it would be
-     * parked a second time, so parking records it here.
-     */
-    public void parked(Exchange exchange) {
-        if (exchange.getMessage().getHeader(EventHeaders.PARKED_ID) == null) {
-            idempotency.add(idempotencyKey(exchange.getMessage()));
-        }
     }
 
     /** Marks the event applied; a parked event never gets here, as parking ends the exchange's routing. */

@@ -87,15 +87,15 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 settings.getInt("logisync.ingress.max-events", 1000), counters);
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
-        registry.bind("eventFlow", new EventFlow(counters, idempotency));
+        registry.bind("eventFlow", new EventFlow(counters));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
                 validator, parkingStore, mapper);
         registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,
                 camelContext.createProducerTemplate(), "direct:accept-in-subject-order"));
         registry.bind("dispatchInSubjectOrder", new SubjectOrdering(subjectLock,
                 camelContext.createProducerTemplate(), REPLAY_URI));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
-                counters));
+        registry.bind("parking", new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters));
 
         OdooDirectory directory = new OdooDirectory(odoo);
         CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);
