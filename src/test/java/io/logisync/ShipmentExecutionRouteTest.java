@@ -76,6 +76,20 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
+    void shouldKeepTheLatestDeliveryWhenAnOlderOneArrivesLate() throws Exception {
+        logisync.send(array(shipment("s-1", "L-113", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-113", "2026-11-02T15:40:00Z"), pod("p-1", "L-113")));
+
+        logisync.send(delivered("m-0", "L-113", "2026-11-01T09:00:00Z"));
+
+        assertThat(logisync.db().queryForObject("SELECT delivered_at FROM shipment WHERE load_ref = 'L-113'",
+                java.sql.Timestamp.class).toInstant()).isEqualTo("2026-11-02T15:40:00Z");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_milestone WHERE load_ref = 'L-113'",
+                Integer.class)).isEqualTo(2);
+        assertThat(invoices()).hasSize(1);
+    }
+
+    @Test
     void shouldNotInvoiceBeforeTheProofOfDelivery() throws Exception {
         logisync.send(array(shipment("s-1", "L-101", "ACME", charge("LINEHAUL", "1", "500.00")),
                 delivered("m-1", "L-101", "2026-11-02T15:40:00Z")));

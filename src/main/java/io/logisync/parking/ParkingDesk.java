@@ -35,6 +35,8 @@ public class ParkingDesk {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDesk.class);
+    /** Property: the replay found its row no longer parked, and left it alone. */
+    private static final String REPLAY_SKIPPED = "LogisyncReplaySkipped";
     private static final String CUSTOMER = "customer:";
 
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
@@ -136,6 +138,20 @@ public class ParkingDesk {
     }
 
     /**
+     * True while the replayed row is still parked. Asked under the subject's lock, so of two replicas replaying the
+     * same row (two sweeps, say) only the first applies it.
+     */
+    public boolean stillParked(Exchange exchange) {
+        Long id = exchange.getMessage().getHeader(EventHeaders.PARKED_ID, Long.class);
+        boolean answer = id == null || store.isParked(id);
+        if (!answer) {
+            exchange.setProperty(REPLAY_SKIPPED, true);
+            LOG.debug("Parked message {} was replayed elsewhere meanwhile; not applied again", id);
+        }
+        return answer;
+    }
+
+    /**
      * Replays, oldest first, the events parked because Odoo stayed unavailable, and stops at the first that Odoo
      * still cannot take, so that a long outage costs one event's retries per sweep rather than every event's.
      */
@@ -173,6 +189,9 @@ public class ParkingDesk {
         if (exchange.getException() != null) {
             throw new IllegalStateException("replay of parked message " + parked.id() + " failed",
                     exchange.getException());
+        }
+        if (exchange.getProperty(REPLAY_SKIPPED) != null) {
+            return false;
         }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
             store.markReplayed(parked.id());

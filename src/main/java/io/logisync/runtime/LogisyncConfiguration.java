@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.flow.EventFlow;
+import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
 import io.logisync.ingress.ApiKeys;
 import io.logisync.ingress.EdiIntake;
@@ -29,7 +30,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -44,7 +44,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
             "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
             "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1");
 
-    private static final String DISPATCH_URI = "direct:dispatch-event";
+    /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
+    private static final String REPLAY_URI = "direct:replay-parked-event";
     private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
 
     @Override
@@ -88,11 +89,12 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
-        ReentrantLock[] stripes = SubjectOrdering.stripes(settings.getInt("logisync.ordering.stripes", 64));
-        registry.bind("acceptInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                "direct:accept-in-subject-order"));
-        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                DISPATCH_URI));
+        SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
+                validator, parkingStore, mapper);
+        registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), "direct:accept-in-subject-order"));
+        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), REPLAY_URI));
         ParkingDesk parking = new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
                 ORDERED_DISPATCH_URI, counters);
         registry.bind("parking", parking);

@@ -67,6 +67,10 @@ final class ValueCodec {
 
     private static String text(Object value) {
         if (value instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                // Odoo stores text in PostgreSQL, whose driver refuses the NUL character outright
+                throw OdooError.valueError("A string literal cannot contain NUL (0x00) characters.");
+            }
             return s.isEmpty() ? null : s;
         }
         if (value instanceof Double || value instanceof Float) {
