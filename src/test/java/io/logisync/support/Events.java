@@ -74,7 +74,7 @@ public final class Events {
 
     /**
      * A contract version for a customer with the given rates ({@code chargeCode, unit, rate} triples), billed in USD
-     * per shipment, with no end date unless {@code effectiveTo} is set.
+     * per shipment, with no end date unless {@code effectiveTo} is set, and no fuel table ({@link #withFuel}).
      */
     public static ObjectNode contract(String id, String code, String customerCode, int version, String effectiveFrom,
             String effectiveTo, String... rates) {
@@ -95,10 +95,18 @@ public final class Events {
         data.put("rates", rateList);
         data.put("accessorialRules", java.util.List.of(Map.of("code", "DETENTION", "freeMinutes", 120,
                 "ratePerHour", "75.00", "roundUpToMinutes", 15, "capAmount", "600.00")));
-        data.put("fuel", Map.of("index", "DOE-US-DIESEL", "bands", java.util.List.of(
-                Map.of("fromPrice", "3.00", "toPrice", "3.50", "percent", "10"),
-                Map.of("fromPrice", "3.50", "toPrice", "4.00", "percent", "12.5"))));
         return event(id, "contract.upserted", code, data);
+    }
+
+    /**
+     * The contract with a fuel table on the DOE-US-DIESEL index: 10 % from 3.00 up to 3.50, 12.5 % from 3.50 up to
+     * 4.00. Shipments rated under it need a fuel price for their pickup date.
+     */
+    public static ObjectNode withFuel(ObjectNode contract) {
+        ((ObjectNode) contract.get("data")).set("fuel", MAPPER.valueToTree(Map.of("index", "DOE-US-DIESEL",
+                "bands", java.util.List.of(Map.of("fromPrice", "3.00", "toPrice", "3.50", "percent", "10"),
+                        Map.of("fromPrice", "3.50", "toPrice", "4.00", "percent", "12.5")))));
+        return contract;
     }
 
     /** A shipment whose first pickup is at the given appointment, with a charge the contract must rate. */
