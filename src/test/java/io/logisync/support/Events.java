@@ -99,6 +99,26 @@ public final class Events {
     }
 
     /**
+     * Contract C-ACME of customer ACME with linehaul at 2.85 a mile and accessorial rules: detention 2 h free then
+     * 75.00 an hour by started quarter hour, capped at 600.00, approved on its own up to 100.00; waiting 1 h free then
+     * 50.00 an hour by started quarter hour, approved on its own up to 100.00; lumper 95.00 flat; truck order not used
+     * 250.00 flat. Invoiced as {@code grouping} says.
+     */
+    public static ObjectNode accessorialContract(String grouping) {
+        ObjectNode contract = contract("k-acc", "C-ACME", "ACME", 1, "2026-01-01", null, "LINEHAUL", "MILE", "2.85");
+        ObjectNode data = (ObjectNode) contract.get("data");
+        data.put("invoiceGrouping", grouping);
+        data.set("accessorialRules", MAPPER.valueToTree(java.util.List.of(
+                Map.of("code", "DETENTION", "freeMinutes", 120, "ratePerHour", "75.00", "roundUpToMinutes", 15,
+                        "capAmount", "600.00", "autoApproveUpTo", "100.00"),
+                Map.of("code", "WAITING", "freeMinutes", 60, "ratePerHour", "50.00", "roundUpToMinutes", 15,
+                        "autoApproveUpTo", "100.00"),
+                Map.of("code", "LUMPER", "flatAmount", "95.00"),
+                Map.of("code", "TONU", "flatAmount", "250.00"))));
+        return contract;
+    }
+
+    /**
      * The contract with a fuel table on the DOE-US-DIESEL index: 10 % from 3.00 up to 3.50, 12.5 % from 3.50 up to
      * 4.00. Shipments rated under it need a fuel price for their pickup date.
      */
@@ -118,6 +138,32 @@ public final class Events {
                             "appointmentFrom", appointment),
                     Map.of("sequence", 2, "kind", "DELIVERY", "city", "Detroit", "country", "US")},
                 "charges", charges));
+    }
+
+    /** An accessorial proposed for a stop of a load, from its arrival to its departure. */
+    public static ObjectNode accessorial(String id, String accessorialId, String loadRef, String code,
+            String arrivedAt, String departedAt) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("accessorialId", accessorialId);
+        data.put("loadRef", loadRef);
+        data.put("code", code);
+        data.put("stopSequence", 2);
+        if (arrivedAt != null) {
+            data.put("arrivedAt", arrivedAt);
+            data.put("departedAt", departedAt);
+        }
+        return event(id, "accessorial.proposed", loadRef, data);
+    }
+
+    public static ObjectNode approved(String id, String accessorialId, String loadRef, String decidedBy) {
+        return event(id, "accessorial.approved", loadRef, Map.of("accessorialId", accessorialId, "loadRef", loadRef,
+                "decidedBy", decidedBy));
+    }
+
+    public static ObjectNode rejected(String id, String accessorialId, String loadRef, String decidedBy,
+            String reason) {
+        return event(id, "accessorial.rejected", loadRef, Map.of("accessorialId", accessorialId, "loadRef", loadRef,
+                "decidedBy", decidedBy, "reason", reason));
     }
 
     /** A charge with only a quantity: the contract prices it. */
