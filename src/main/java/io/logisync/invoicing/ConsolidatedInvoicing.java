@@ -130,8 +130,7 @@ public class ConsolidatedInvoicing {
         if (billing.document(docRef).isEmpty()) {
             return Optional.empty();
         }
-        finish(docRef);
-        return Optional.of(docRef);
+        return finish(docRef) ? Optional.of(docRef) : Optional.empty();
     }
 
     /** The group's invoice still open for loads (planned, not sent), else a new reference: base, base #2, ... */
