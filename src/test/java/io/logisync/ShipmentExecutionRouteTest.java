@@ -171,6 +171,22 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
+    void shouldParkTheShipmentItselfWhenOdooDoesNotKnowItsCurrency() throws Exception {
+        ObjectNode inZorkmids = shipment("s-1", "L-114", "ACME", charge("LINEHAUL", "1", "640.00"));
+        ((ObjectNode) inZorkmids.get("data")).put("currency", "ZZZ");
+
+        JsonNode answer = logisync.send(array(inZorkmids, delivered("m-1", "L-114", "2026-11-02T15:40:00Z"),
+                pod("p-1", "L-114")));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(answer.at("/results/2/outcome").asText()).isEqualTo("applied");
+        assertThat(logisync.db().queryForMap("SELECT event_id, detail FROM parked_message"))
+                .containsEntry("EVENT_ID", "s-1")
+                .hasEntrySatisfying("DETAIL", d -> assertThat((String) d).startsWith("data.currency").contains("ZZZ"));
+        assertThat(invoices()).isEmpty();
+    }
+
+    @Test
     void shouldParkAShipmentWhoseChargeCodeHasNoProduct() throws Exception {
         JsonNode answer = logisync.send(shipment("s-1", "L-106", "ACME", charge("HAZMAT", "1", "150.00")));
 
