@@ -3,6 +3,7 @@ package io.logisync.runtime;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.carrier.CarrierEdgeBeans;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.SubjectOrdering;
 import io.logisync.ingress.ApiKeys;
@@ -41,7 +42,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
 
     /** The event types this logisync applies; each has a JSON Schema under {@code schemas/}. */
     public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
-            "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1");
+            "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
+            "logistics.carrier.invoice.received.v1");
 
     private static final String DISPATCH_URI = "direct:dispatch-event";
     private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
@@ -87,6 +89,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
+        CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
+                settings.getInt("logisync.ingress.max-events", 1000));
         ReentrantLock[] stripes = SubjectOrdering.stripes(settings.getInt("logisync.ordering.stripes", 64));
         registry.bind("acceptInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
                 "direct:accept-in-subject-order"));
