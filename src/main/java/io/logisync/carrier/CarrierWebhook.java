@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * window, or an API key), map the carrier's JSON to canonical events with the carrier's JSONata mapping file, and
  * answer the carrier. A message that is authentic but cannot become events is parked as a file, never dropped.
  *
- * <p>Configured through its setters by the Kamelet; {@link #init()} checks the configuration.
+ * <p>Configured through its setters by the Kamelet; {@link #init()} checks the configuration. A carrier with neither a
+ * secret nor an API key refuses every call, so that a missing secret can never open the endpoint.
  */
 public class CarrierWebhook {
 
@@ -65,7 +66,7 @@ public class CarrierWebhook {
     private JsonataMapping compiled;
     private ParkedFiles parked;
 
-    /** Checks the settings and compiles the mapping; a carrier with neither a secret nor an API key cannot start. */
+    /** Checks the settings and compiles the mapping. */
     public void init() {
         if (carrier == null || !carrier.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw new IllegalArgumentException("carrier-webhook-source: carrier must be a lower-case code of letters,"
@@ -80,13 +81,13 @@ public class CarrierWebhook {
         } else if (present(apiKey)) {
             apiKeyHash = ApiKeys.sha256(apiKey.strip()).getBytes(StandardCharsets.US_ASCII);
         } else {
-            throw new IllegalArgumentException("carrier-webhook-source for carrier " + carrier + " needs hmacSecret or"
-                    + " apiKey: a webhook nobody verifies would take events from anyone");
+            // a webhook nobody verifies would take events from anyone, so an unconfigured one refuses every call
+            LOG.warn("Carrier {} webhook has neither hmacSecret nor apiKey: every call to it is refused", carrier);
         }
         compiled = JsonataMapping.load(mapping, mapper);
         parked = new ParkedFiles(Path.of(parkedDirectory, carrier), clock);
         LOG.info("Carrier {} webhook ready: {} verification, mapping {}", carrier,
-                verifier != null ? "HMAC signature" : "API key", compiled.location());
+                verifier != null ? "HMAC signature" : apiKeyHash != null ? "API key" : "no", compiled.location());
     }
 
     /** The CloudEvents source of this carrier's events. */
@@ -210,6 +211,10 @@ public class CarrierWebhook {
     }
 
     private void authenticate(Message message, byte[] body) {
+        if (verifier == null && apiKeyHash == null) {
+            throw new WebhookRefusedException(401, "carrier " + carrier + " has no hmacSecret or apiKey configured,"
+                    + " so its calls are refused");
+        }
         if (verifier != null) {
             verifier.verify(body, message.getHeader(timestampHeader, String.class),
                     message.getHeader(signatureHeader, String.class));
