@@ -166,6 +166,7 @@ public class CarrierEdiFiles {
         exchange.getMessage().setHeader(OUTPUT_NAME, archived + ".reason.txt");
     }
 
+    // Known gap: a refused 210 is reported in the reason file only; no 824 application advice goes to the carrier.
     private void park(Exchange exchange, String reason) {
         String archived = exchange.getProperty(ARCHIVED, String.class);
         exchange.getMessage().setHeader(ARCHIVE_PATH, parkedFolder + "/" + archived);

@@ -56,6 +56,7 @@ public final class FunctionalAcknowledgement {
      * @throws IllegalArgumentException when the file broke before a functional group could be read
      */
     public static String rejecting(EdiSyntaxException broken, LongSupplier controlNumbers, ZonedDateTime now) {
+        // Known gap: a file that breaks before its ISA and first GS are read gets no TA1 interchange acknowledgement.
         if (!broken.isAcknowledgeable()) {
             throw new IllegalArgumentException(broken.getFileName() + " broke before its ISA and first GS were read;"
                     + " a 997 cannot be addressed");
@@ -129,6 +130,7 @@ public final class FunctionalAcknowledgement {
             segment(writer, "AK1", group.functionalId(), group.controlNumber());
         }
         segments++;
+        // Known gap: a rejected set's 997 names its code only; no AK3/AK4 segment or element detail is written.
         String groupRejection = groups.rejection(group);
         int accepted = 0;
         for (X12Envelope.SetHeader set : group.sets()) {

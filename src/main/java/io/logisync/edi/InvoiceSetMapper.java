@@ -75,6 +75,7 @@ final class InvoiceSetMapper {
     }
 
     /** Every L1 of the set, described by its own L1-12 or by the L5 of its LX loop. */
+    // Known gap: a consolidated 210 (several shipments in one invoice) books every line to the B3-03 load.
     private List<Line> lines(TransactionSet set, String loadRef) throws Refusal {
         List<Line> lines = new ArrayList<>();
         String description = "";
