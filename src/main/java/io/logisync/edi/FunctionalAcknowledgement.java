@@ -1,5 +1,8 @@
 package io.logisync.edi;
 
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamException;
@@ -102,6 +105,7 @@ public final class FunctionalAcknowledgement {
             throws EDIStreamException {
         Segment isa = envelope.isa();
         String control = String.format("%09d", controlNumbers.getAsLong() % 1_000_000_000L);
+        writer.setControlSchema(controlSchema(isa.trimmed(12)));
         writer.startInterchange();
         segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), isa.trimmed(7), pad(isa.trimmed(8), 15),
                 isa.trimmed(5), pad(isa.trimmed(6), 15), ISA_DATE.format(now), TIME.format(now),
@@ -161,6 +165,16 @@ public final class FunctionalAcknowledgement {
         segments++;
         segment(writer, "SE", String.valueOf(segments + 1), "0001");
         segment(writer, "GE", "1", control);
+    }
+
+    /** StAEDI's own X12 envelope schema, so that the envelope written is checked as the one read is. */
+    private static Schema controlSchema(String isaVersion) {
+        try {
+            return SchemaFactory.newFactory().getControlSchema(EDIStreamConstants.Standards.X12,
+                    new String[] {isaVersion});
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("StAEDI has no X12 envelope schema for version " + isaVersion, e);
+        }
     }
 
     private static void segment(EDIStreamWriter writer, String tag, String... elements) throws EDIStreamException {
