@@ -43,6 +43,18 @@ class MasterDataRouteTest {
         assertThat(partner.get("email")).isEqualTo("ap@example.com");
         assertThat(partner.get("city")).isEqualTo("Detroit");
         assertThat(((List<?>) partner.get("country_id")).get(1)).isEqualTo("United States");
+        assertThat(partner.get("customer_rank")).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldLeaveTheCustomerRankThatOdooCountedWhenItUpdatesAPartner() throws Exception {
+        long existing = logisync.odoo().store().insert("res.partner",
+                Map.of("name", "Acme", "ref", "ACME", "is_company", true, "customer_rank", 7));
+
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+
+        assertThat(partner("ACME")).containsEntry("id", existing).containsEntry("customer_rank", 7L)
+                .containsEntry("name", "Acme Retail Inc.");
     }
 
     @Test

@@ -9,8 +9,11 @@ import static io.logisync.support.Events.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.odoo.sim.Outage;
+import io.logisync.parking.ParkingDesk;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +57,32 @@ class ShipmentExecutionRouteTest {
         // untaxed 1000.41; 15 % tax per line: 120.98 + 17.83 + 11.25 = 150.06; total 1150.47
         assertThat(decimal(invoice.get("amount_untaxed"))).isEqualByComparingTo("1000.41");
         assertThat(decimal(invoice.get("amount_total"))).isEqualByComparingTo("1150.47");
+    }
+
+    @Test
+    void shouldBillWhatTheCustomerWasRatedWhenTheRateHasMoreDecimalsThanOdooKeeps() throws Exception {
+        logisync.send(array(shipment("s-1", "L-112", "ACME", charge("LINEHAUL", "3", "33.333333")),
+                delivered("m-1", "L-112", "2026-11-02T15:40:00Z"), pod("p-1", "L-112")));
+
+        Map<String, Object> line = lines(onlyInvoice()).get(0);
+        // 3 x 33.333333 = 99.999999, rated 100.00; Odoo keeps unit prices to the cent, so one unit at 100.00
+        assertThat(decimal(line.get("price_subtotal"))).isEqualByComparingTo("100.00");
+        assertThat(decimal(line.get("quantity"))).isEqualByComparingTo("1");
+        assertThat((String) line.get("name")).endsWith("(3 x 33.333333)");
+    }
+
+    @Test
+    void shouldKeepTheLatestDeliveryWhenAnOlderOneArrivesLate() throws Exception {
+        logisync.send(array(shipment("s-1", "L-113", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-113", "2026-11-02T15:40:00Z"), pod("p-1", "L-113")));
+
+        logisync.send(delivered("m-0", "L-113", "2026-11-01T09:00:00Z"));
+
+        assertThat(logisync.db().queryForObject("SELECT delivered_at FROM shipment WHERE load_ref = 'L-113'",
+                java.sql.Timestamp.class).toInstant()).isEqualTo("2026-11-02T15:40:00Z");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_milestone WHERE load_ref = 'L-113'",
+                Integer.class)).isEqualTo(2);
+        assertThat(invoices()).hasSize(1);
     }
 
     @Test
@@ -171,6 +200,34 @@ class ShipmentExecutionRouteTest {
                 .containsEntry("EVENT_ID", "p-1").containsEntry("REASON", "ODOO_UNAVAILABLE")
                 .hasEntrySatisfying("DETAIL", detail -> assertThat((String) detail).contains("account.move").contains("cannot connect"))
                 .hasEntrySatisfying("PAYLOAD", payload -> assertThat((String) payload).contains("\"id\":\"p-1\""));
+    }
+
+    @Test
+    void shouldInvoiceAnEventParkedDuringAnOutageOnceOdooIsBack() throws Exception {
+        logisync.send(array(shipment("s-1", "L-110", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-110", "2026-11-02T15:40:00Z")));
+        logisync.odoo().faults().down(Duration.ofHours(1), Outage.REFUSE_CONNECTIONS);
+        JsonNode parked = logisync.send(pod("p-1", "L-110"));
+        assertThat(parked.at("/results/0/reason").asText()).isEqualTo("ODOO_UNAVAILABLE");
+        logisync.odoo().faults().up();
+
+        int replayed = logisync.bean("parking", ParkingDesk.class).replaySatisfied();
+
+        assertThat(replayed).isEqualTo(1);
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("640.00");
+        assertThat(logisync.db().queryForObject("SELECT status FROM parked_message WHERE event_id = 'p-1'",
+                String.class)).isEqualTo("REPLAYED");
+    }
+
+    @Test
+    void shouldAnswerAParkedEventSentAgainAsADuplicateAndParkItOnce() throws Exception {
+        var unmapped = shipment("s-1", "L-111", "ACME", charge("HAZMAT", "1", "150.00"));
+        logisync.send(unmapped);
+
+        JsonNode again = logisync.send(unmapped);
+
+        assertThat(again.at("/results/0/status").asText()).isEqualTo("duplicate");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isEqualTo(1);
     }
 
     private Map<String, Object> onlyInvoice() {

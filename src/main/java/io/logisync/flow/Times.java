@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads event times: RFC 3339 with an offset, also with an offset written without a colon ({@code -0600}). */
@@ -18,7 +19,8 @@ public final class Times {
         if (value == null) {
             throw new IllegalArgumentException(field + " is missing");
         }
-        String normalised = OFFSET_WITHOUT_COLON.matcher(value).replaceFirst("$1:$2");
+        // RFC 3339 allows a lower-case t and z; they are the only letters the format has
+        String normalised = OFFSET_WITHOUT_COLON.matcher(value.toUpperCase(Locale.ROOT)).replaceFirst("$1:$2");
         try {
             return OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

@@ -73,7 +73,8 @@ public class CustomerSync {
     public long create(Map<String, Object> values, Exchange exchange) {
         String code = (String) values.get("ref");
         Optional<Long> existing = findInOdoo(code);
-        long answer = existing.orElseGet(() -> odoo.create(MODEL, List.of(values), OdooContext.DEFAULT).get(0));
+        long answer = existing.orElseGet(() -> odoo.create(MODEL, List.of(withCustomerRank(values)),
+                OdooContext.DEFAULT).get(0));
         if (existing.isPresent()) {
             odoo.write(MODEL, List.of(answer), values, OdooContext.DEFAULT);
         }
@@ -117,7 +118,6 @@ public class CustomerSync {
         values.put("name", data.get("name").asText().strip());
         values.put("ref", data.get("code").asText());
         values.put("is_company", true);
-        values.put("customer_rank", 1);
         values.put("vat", normaliseTaxId(text(data, "taxId")));
         String email = text(data, "email");
         values.put("email", email == null ? null : email.strip().toLowerCase(Locale.ROOT));
@@ -133,6 +133,13 @@ public class CustomerSync {
         // Known gap: address.region is not mapped to res.country.state yet.
         values.put("active", !data.has("active") || data.get("active").asBoolean());
         return values;
+    }
+
+    /** A new partner is marked a customer; Odoo counts the rank up from there, so an update leaves it alone. */
+    private static Map<String, Object> withCustomerRank(Map<String, Object> values) {
+        Map<String, Object> answer = new LinkedHashMap<>(values);
+        answer.put("customer_rank", 1);
+        return answer;
     }
 
     /** Tax ids arrive with spaces, dots and dashes in many styles; Odoo compares them as typed. */

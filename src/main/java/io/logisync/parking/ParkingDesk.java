@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,12 @@ import org.slf4j.LoggerFactory;
 /** Parks what cannot be applied, with its reason, and replays parked events when what they wait for arrives. */
 public class ParkingDesk {
 
+    /** What an event parked after Odoo stayed unavailable waits for. */
+    public static final String WAITING_FOR_ODOO = "odoo";
+
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDesk.class);
+    /** Property: the replay found its row no longer parked, and left it alone. */
+    private static final String REPLAY_SKIPPED = "LogisyncReplaySkipped";
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -29,9 +35,11 @@ public class ParkingDesk {
     private final String dispatchUri;
     private final BindingStore bindings;
     private final IngressCounters counters;
+    private final IdempotentRepository idempotency;
 
-    public ParkingDesk(ParkingStore store, BindingStore bindings, ObjectMapper mapper, CamelContext camelContext,
-            String dispatchUri, IngressCounters counters) {
+    public ParkingDesk(ParkingStore store, BindingStore bindings, IdempotentRepository idempotency,
+            ObjectMapper mapper, CamelContext camelContext, String dispatchUri, IngressCounters counters) {
+        this.idempotency = idempotency;
         this.counters = counters;
         this.store = store;
         this.bindings = bindings;
@@ -44,7 +52,8 @@ public class ParkingDesk {
     public void park(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reasonOf(cause);
-        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor() : null;
+        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
+                : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
         String detail = detailOf(cause);
         var message = exchange.getMessage();
         String eventId = message.getHeader(EventHeaders.ID, String.class);
@@ -63,6 +72,8 @@ public class ParkingDesk {
         // a handled failure ends the calling route too, so the sender's answer is settled here
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
         if (incoming != null) {
+            // Camel's idempotent consumer does not record an exchange whose failure was handled: parking takes it
+            idempotency.add(exchange, message.getHeader(EventHeaders.EVENT_KEY, String.class));
             incoming.markParked(reason);
             counters.accepted();
         }
@@ -90,7 +101,7 @@ public class ParkingDesk {
      * restart lost the replay signal.
      */
     public int replaySatisfied() {
-        int answer = 0;
+        int answer = replayWhileOdooAnswers();
         for (String key : store.parked().stream().map(ParkedMessage::waitingFor)
                 .filter(k -> k != null && k.startsWith("customer:")).distinct().toList()) {
             if (bindings.find("customer", key.substring("customer:".length())).isPresent()) {
@@ -98,6 +109,40 @@ public class ParkingDesk {
             }
         }
         return answer;
+    }
+
+    /**
+     * True while the replayed row is still parked. Asked under the subject's lock, so of two replicas replaying the
+     * same row (two sweeps, say) only the first applies it.
+     */
+    public boolean stillParked(Exchange exchange) {
+        Long id = exchange.getMessage().getHeader(EventHeaders.PARKED_ID, Long.class);
+        boolean answer = id == null || store.isParked(id);
+        if (!answer) {
+            exchange.setProperty(REPLAY_SKIPPED, true);
+            LOG.debug("Parked message {} was replayed elsewhere meanwhile; not applied again", id);
+        }
+        return answer;
+    }
+
+    /**
+     * Replays, oldest first, the events parked because Odoo stayed unavailable, and stops at the first that Odoo
+     * still cannot take, so that a long outage costs one event's retries per sweep rather than every event's.
+     */
+    synchronized int replayWhileOdooAnswers() {
+        List<ParkedMessage> waiting = store.waitingFor(WAITING_FOR_ODOO);
+        int applied = 0;
+        for (ParkedMessage parked : waiting) {
+            if (replay(parked)) {
+                applied++;
+            } else if (store.waitingFor(WAITING_FOR_ODOO).stream().anyMatch(p -> p.id() == parked.id())) {
+                break;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            LOG.info("Replayed {} of {} event(s) parked while Odoo was unavailable", applied, waiting.size());
+        }
+        return applied;
     }
 
     /** Sends one parked event through the domain routes again; true when it was applied this time. */
@@ -118,6 +163,9 @@ public class ParkingDesk {
         if (exchange.getException() != null) {
             throw new IllegalStateException("replay of parked message " + parked.id() + " failed",
                     exchange.getException());
+        }
+        if (exchange.getProperty(REPLAY_SKIPPED) != null) {
+            return false;
         }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
             store.markReplayed(parked.id());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.carrier.CarrierEdgeBeans;
 import io.logisync.flow.EventFlow;
+import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
 import io.logisync.ingress.ApiKeys;
 import io.logisync.ingress.EdiIntake;
@@ -30,7 +31,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -45,7 +45,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
             "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
             "logistics.carrier.invoice.received.v1");
 
-    private static final String DISPATCH_URI = "direct:dispatch-event";
+    /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
+    private static final String REPLAY_URI = "direct:replay-parked-event";
     private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
 
     @Override
@@ -91,13 +92,14 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventFlow", new EventFlow(counters));
         CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
                 settings.getInt("logisync.ingress.max-events", 1000));
-        ReentrantLock[] stripes = SubjectOrdering.stripes(settings.getInt("logisync.ordering.stripes", 64));
-        registry.bind("acceptInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                "direct:accept-in-subject-order"));
-        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                DISPATCH_URI));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
-                counters));
+        SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
+                validator, parkingStore, mapper);
+        registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), "direct:accept-in-subject-order"));
+        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), REPLAY_URI));
+        registry.bind("parking", new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters));
 
         OdooDirectory directory = new OdooDirectory(odoo);
         CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);

@@ -139,8 +139,11 @@ public class CustomerInvoicing {
             Charge charge = Charge.from(node);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("product_id", catalog.productId(charge.chargeCode()));
-            line.put("name", charge.description() != null ? charge.description()
-                    : charge.chargeCode() + " - load " + shipment.loadRef());
+            String label = charge.description() != null ? charge.description()
+                    : charge.chargeCode() + " - load " + shipment.loadRef();
+            // one unit at the line total: the label keeps what the customer was rated on
+            line.put("name", charge.isBilledAsOneUnit() ? label + " (" + charge.quantity().toPlainString()
+                    + (charge.rate() != null ? " x " + charge.rate().toPlainString() : "") + ")" : label);
             line.put("quantity", charge.billedQuantity());
             line.put("price_unit", charge.unitPrice());
             lines.add(List.of(0, 0, line));

@@ -72,6 +72,13 @@ public class ParkingStore {
                 REPLAYED, Timestamp.from(Instant.now()), id);
     }
 
+    /** True while the row is parked: not replayed, nor settled any other way. */
+    public boolean isParked(long id) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM parked_message WHERE id = ? AND status = ?",
+                Integer.class, id, PARKED);
+        return found != null && found > 0;
+    }
+
     /** The messages still parked for the given key, oldest first, so they replay in their original order. */
     public List<ParkedMessage> waitingFor(String waitingFor) {
         return jdbc.query("SELECT " + COLUMNS + " FROM parked_message WHERE status = ? AND waiting_for = ?"

@@ -44,8 +44,8 @@ final class ProductModels {
                 .field(chars("default_code", "Internal Reference"))
                 .field(FieldDef.selection("type", "Product Type", "consu", "Goods", "service", "Service",
                         "combo", "Combo").defaultTo("consu"))
-                .field(FieldDef.of("list_price", FieldType.FLOAT, "Sales Price").defaultTo(1.0))
-                .field(FieldDef.of("standard_price", FieldType.FLOAT, "Cost").defaultTo(0.0))
+                .field(FieldDef.of("list_price", FieldType.FLOAT, "Sales Price").digits(2).defaultTo(1.0))
+                .field(FieldDef.of("standard_price", FieldType.FLOAT, "Cost").digits(2).defaultTo(0.0))
                 .field(many2one("uom_id", "Unit", "uom.uom").defaultTo(DefaultData.UOM_UNITS))
                 .field(many2many("taxes_id", "Sales Taxes", "account.tax")
                         .defaultFrom(env -> companyTax(env, "account_sale_tax_id")))
