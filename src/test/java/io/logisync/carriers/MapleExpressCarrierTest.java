@@ -118,6 +118,18 @@ class MapleExpressCarrierTest {
     }
 
     @Test
+    void shouldTakeTheSameInvoiceFileTwiceOnce() throws Exception {
+        drop("catalyst-210.edi", sample("catalyst-210.edi"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 1);
+
+        drop("catalyst-210.edi", sample("catalyst-210.edi"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 2);
+        // the second delivery of carrier invoice 09851270 is a duplicate: one bill kept, not two
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void shouldTakeTheSameStatusFileTwiceOnce() throws Exception {
         drop("canadapost-214.edi", sample("canadapost-214.edi"));
         await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 1);
