@@ -16,13 +16,18 @@ public final class Times {
     }
 
     public static Instant parseInstant(String field, String value) {
+        return parseOffsetDateTime(field, value).toInstant();
+    }
+
+    /** The time with the offset it was written in, so that its local date is the date where it happened. */
+    public static OffsetDateTime parseOffsetDateTime(String field, String value) {
         if (value == null) {
             throw new IllegalArgumentException(field + " is missing");
         }
         // RFC 3339 allows a lower-case t and z; they are the only letters the format has
         String normalised = OFFSET_WITHOUT_COLON.matcher(value.toUpperCase(Locale.ROOT)).replaceFirst("$1:$2");
         try {
-            return OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(normalised, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " must be an RFC 3339 time with an offset, but was '"
                     + value + "'", e);

@@ -10,7 +10,10 @@ import io.logisync.odoo.OdooException;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ParkingStore.ParkedMessage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -25,9 +28,18 @@ public class ParkingDesk {
     /** What an event parked after Odoo stayed unavailable waits for. */
     public static final String WAITING_FOR_ODOO = "odoo";
 
+    /** Tells whether what a parked key waits for has arrived since {@code parkedSince}, for the periodic sweep. */
+    @FunctionalInterface
+    public interface Arrival {
+        boolean hasArrived(String key, Instant parkedSince);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDesk.class);
     /** Property: the replay found its row no longer parked, and left it alone. */
     private static final String REPLAY_SKIPPED = "LogisyncReplaySkipped";
+    private static final String CUSTOMER = "customer:";
+
+    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -46,6 +58,12 @@ public class ParkingDesk {
         this.mapper = mapper;
         this.camelContext = camelContext;
         this.dispatchUri = dispatchUri;
+        onArrival(CUSTOMER, (key, since) -> bindings.find("customer", key.substring(CUSTOMER.length())).isPresent());
+    }
+
+    /** Lets the sweep replay keys with this prefix (e.g. {@code contract:}) once the arrival test says so. */
+    public void onArrival(String prefix, Arrival arrival) {
+        arrivals.put(prefix, arrival);
     }
 
     /** The dead-letter step: stores the event with the reason its failure stands for. */
@@ -97,18 +115,26 @@ public class ParkingDesk {
     }
 
     /**
-     * Replays the parked events whose customer now has a binding: those parked while it was created, or before a
-     * restart lost the replay signal.
+     * Replays the parked events whose wait is over (a customer now bound, a contract or a charge mapping that
+     * arrived): those parked while it arrived, or before a restart lost the replay signal.
      */
     public int replaySatisfied() {
         int answer = replayWhileOdooAnswers();
-        for (String key : store.parked().stream().map(ParkedMessage::waitingFor)
-                .filter(k -> k != null && k.startsWith("customer:")).distinct().toList()) {
-            if (bindings.find("customer", key.substring("customer:".length())).isPresent()) {
+        for (Map.Entry<String, Instant> waiting : store.oldestWaiting().entrySet()) {
+            String key = waiting.getKey();
+            Arrival arrival = arrivals.entrySet().stream().filter(a -> key.startsWith(a.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (arrival != null && arrival.hasArrived(key, waiting.getValue())) {
                 answer += replayWaitingFor(key);
             }
         }
         return answer;
+    }
+
+    /** The keys among these that parked events wait for, so a batch signals only replays that have work. */
+    public List<String> awaited(java.util.Collection<String> keys) {
+        Map<String, Instant> waiting = store.oldestWaiting();
+        return keys.stream().filter(waiting::containsKey).distinct().toList();
     }
 
     /**
@@ -174,7 +200,8 @@ public class ParkingDesk {
         return false;
     }
 
-    static String reasonOf(Throwable cause) {
+    /** The parked reason a failure stands for. */
+    public static String reasonOf(Throwable cause) {
         if (cause instanceof ParkException park) {
             return park.getReason();
         }
@@ -187,7 +214,8 @@ public class ParkingDesk {
         return ParkReasons.PROCESSING_ERROR;
     }
 
-    private static String detailOf(Throwable cause) {
+    /** What an operator reads about a failure. */
+    public static String detailOf(Throwable cause) {
         if (cause == null) {
             return "no cause was recorded";
         }

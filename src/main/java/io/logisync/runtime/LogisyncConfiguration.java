@@ -43,6 +43,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
     /** The event types this logisync applies; each has a JSON Schema under {@code schemas/}. */
     public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
             "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
+            "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1",
             "logistics.carrier.invoice.received.v1");
 
     /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
@@ -98,16 +99,21 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 camelContext.createProducerTemplate(), "direct:accept-in-subject-order"));
         registry.bind("dispatchInSubjectOrder", new SubjectOrdering(subjectLock,
                 camelContext.createProducerTemplate(), REPLAY_URI));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
-                ORDERED_DISPATCH_URI, counters));
+        ParkingDesk parking = new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters);
+        registry.bind("parking", parking);
 
         OdooDirectory directory = new OdooDirectory(odoo);
-        CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);
+        MasterDataWiring masterData = MasterDataWiring.wire(settings, registry, storage.dataSource(), odoo, directory,
+                bindings, parkingStore, parking, mapper, meterRegistry(registry));
+        CustomerSync customers = masterData.customers();
         ChargeCatalog catalog = new ChargeCatalog(settings.withPrefix("logisync.charge-mapping."), odoo, bindings);
-        registry.bind("customers", customers);
-        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog));
+        masterData.watchChargeMapping(parking, catalog, registry);
+        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog, masterData.rating(),
+                masterData.shipmentContracts()));
         registry.bind("invoicing", new CustomerInvoicing(odoo, shipmentStore, bindings, customers, catalog,
-                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger));
+                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger,
+                masterData.invoiceTerms()));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

@@ -62,9 +62,17 @@ final class ProductModels {
                 .field(chars("barcode", "Barcode"));
     }
 
+    /** A new product takes the default tax of each company the call acts in, as Odoo's env.companies. */
     private static List<Long> companyTax(Env env, String field) {
-        Object tax = env.orm().value("res.company", DefaultData.COMPANY, field);
-        return tax == null ? List.of() : List.of((Long) tax);
+        List<Long> answer = new java.util.ArrayList<>();
+        for (long company : env.companyIds()) {
+            Object tax = env.orm().exists("res.company", company) ? env.orm().value("res.company", company, field)
+                    : null;
+            if (tax != null && !answer.contains((Long) tax)) {
+                answer.add((Long) tax);
+            }
+        }
+        return answer;
     }
 
     /** Products read as "[CODE] Name" wherever they appear as a many2one. */
