@@ -48,6 +48,7 @@ public class CarrierEdiFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
     private String carrier;
+    private String carrierCode;
     private String currency = "USD";
     private String timeZone = "UTC";
     private String statusCodes;
@@ -108,7 +109,8 @@ public class CarrierEdiFiles {
         exchange.setProperty(PROBLEMS, problems);
         ZonedDateTime now = ZonedDateTime.now(clock);
         try {
-            X12Document document = mapper.map(message.getBody(InputStream.class), fileName, source(), carrier);
+            X12Document document = mapper.map(message.getBody(InputStream.class), fileName, source(),
+                    present(carrierCode) ? carrierCode.strip() : carrier);
             exchange.setProperty(ACKNOWLEDGEMENT, FunctionalAcknowledgement.of(document,
                     controlNumbers.forPartner(carrier), now));
             problems.addAll(document.problems());
@@ -202,6 +204,10 @@ public class CarrierEdiFiles {
 
     public void setCarrier(String carrier) {
         this.carrier = carrier;
+    }
+
+    public void setCarrierCode(String carrierCode) {
+        this.carrierCode = carrierCode;
     }
 
     public void setCurrency(String currency) {

@@ -106,7 +106,8 @@ class MapleExpressCarrierTest {
         assertThat(parked).singleElement().satisfies(row -> {
             assertThat(row.get("REASON")).isEqualTo("AWAITING_VENDOR_BILLING");
             assertThat(row.get("WAITING_FOR")).isEqualTo("feature:vendor-billing");
-            assertThat(row.get("SUBJECT")).isEqualTo("maple-express");
+            // the carrier's code in master data, from the Pipe's carrierCode
+            assertThat(row.get("SUBJECT")).isEqualTo("MAPLE-EXPRESS");
             JsonNode data = Events.MAPPER.readTree((String) row.get("PAYLOAD")).get("data");
             assertThat(data.get("carrierInvoiceNumber").asText()).isEqualTo("09851270");
             // 3636.04 + 15.00 + 26.27 - 3017.91 = 659.40, the L3 total
