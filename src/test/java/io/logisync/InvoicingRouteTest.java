@@ -236,6 +236,23 @@ class InvoicingRouteTest {
     }
 
     @Test
+    void shouldCreditTheWholeInvoiceOfALoadCancelledAfterPosting() throws Exception {
+        start("PER_SHIPMENT");
+        logisync.send(array(shipment283("L-49"), delivered("m-1", "L-49", "2026-11-02T23:40:00Z"),
+                pod("p-1", "L-49")));
+
+        logisync.send(cancelled("x-1", "L-49", "billed to the wrong customer", false));
+
+        // 806.55 + 15 % tax 120.98 = 927.53 credited in full: the invoice reads as reversed, nothing left due
+        Map<String, Object> credit = only(logisync.records("account.move").stream()
+                .filter(m -> "out_refund".equals(m.get("move_type"))).toList());
+        assertThat(decimal(credit.get("amount_total"))).isEqualByComparingTo("927.53");
+        assertThat(String.valueOf(credit.get("narration"))).contains("cancelled: billed to the wrong customer");
+        assertThat(invoice("L-49").get("payment_state")).isEqualTo("reversed");
+        assertThat(decimal(invoice("L-49").get("amount_residual"))).isEqualByComparingTo("0");
+    }
+
+    @Test
     void shouldAddAnAccessorialApprovedBeforePostingToTheDraft() throws Exception {
         start("PER_SHIPMENT", "--logisync.invoice.post=false");
         logisync.send(array(shipment283("L-43"), delivered("m-1", "L-43", "2026-11-02T23:40:00Z"),
