@@ -47,7 +47,8 @@ public class BillableLines {
             answer.add(state.get().cancelLine());
         }
         for (Accessorial accessorial : accessorials.ofLoad(loadRef)) {
-            if (accessorial.isApproved()) {
+            // a stop within its free time is approved at nothing, and puts no line on the invoice
+            if (accessorial.isApproved() && accessorial.amount().signum() != 0) {
                 answer.add(accessorial.line());
             }
         }
