@@ -36,6 +36,8 @@ public class ConsolidatedInvoicing {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsolidatedInvoicing.class);
+    /** The subject a consolidated invoice is locked under while it is made, beside the loads' own subjects. */
+    private static final String DOCUMENT_LOCK = "consolidated-invoice:";
 
     private final BillingStore billing;
     private final BillableLines lines;
@@ -169,9 +171,12 @@ public class ConsolidatedInvoicing {
     /** Creates, posts and reads back the invoice, attaches its proofs of delivery and adjusts its loads. */
     private boolean finish(String docRef) {
         try {
-            documents.ensureCreated(docRef);
-            documents.ensurePosted(docRef);
-            documents.recordOutcome(docRef);
+            // replicas run this job too: one of them at a time makes the invoice, the other then finds it
+            lock.runLocked(DOCUMENT_LOCK + docRef, () -> {
+                documents.ensureCreated(docRef);
+                documents.ensurePosted(docRef);
+                documents.recordOutcome(docRef);
+            });
         } catch (RuntimeException e) {
             LOG.warn("Consolidated invoice {} not finished this run: {}", docRef, e.getMessage());
             return false;
