@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * the weekly diesel price an index publishes each Monday). The price on a date is the latest one published on or
  * before it, unless that one is older than the allowed age: a table nobody updated prices nothing.
  */
+// Known gap: the price table is read at start; a new price needs a restart (the sweep then replays what waited).
 public class FuelPriceIndex {
 
     /** A published price: of which index, from which date. */

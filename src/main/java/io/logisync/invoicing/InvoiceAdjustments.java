@@ -108,6 +108,7 @@ public class InvoiceAdjustments {
         return answer;
     }
 
+    // Known gap: lines finance edits by hand on a draft are not read back; logisync corrects the lines it sent.
     private void correctDraft(BillingDocument draft, String loadRef, List<Delta> deltas) {
         List<BilledLine> removed = new ArrayList<>();
         List<BillLine> added = new ArrayList<>();
@@ -140,6 +141,8 @@ public class InvoiceAdjustments {
         documents.recordOutcome(draft.docRef());
     }
 
+    // Known gap: a change to a load of a consolidated invoice is billed for that load alone, not consolidated.
+    // Known gap: finance approval is asked for a load's first invoice, not for its supplements and credit notes.
     private void supplementAndCredit(BillingDocument original, String loadRef, List<Delta> deltas) {
         List<BillLine> supplement = new ArrayList<>();
         Map<String, List<BillLine>> creditsByDocument = new LinkedHashMap<>();

@@ -115,6 +115,7 @@ public class PodAttachments {
         values.put("mimetype", document.mimeType());
         values.put("description", "Proof of delivery of load " + document.loadRef());
         if (document.url() != null) {
+            // Known gap: a document given by URL is attached as a link; its file is not fetched into Odoo.
             values.put("type", "url");
             values.put("url", document.url());
         } else {
