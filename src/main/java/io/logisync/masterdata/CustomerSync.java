@@ -78,7 +78,7 @@ public class CustomerSync {
             odoo.write(MODEL, List.of(answer), values, OdooContext.DEFAULT);
         }
         bindings.bind(KIND, code, MODEL, answer, exchange.getMessage().getHeader(CONTENT_HASH, String.class));
-        LOG.info("Customer {} created in Odoo as res.partner {}", code, answer);
+        LOG.debug("Customer {} created in Odoo as res.partner {}", code, answer);
         return answer;
     }
 
@@ -88,7 +88,7 @@ public class CustomerSync {
         @SuppressWarnings("unchecked")
         List<Long> ids = exchange.getMessage().getHeader(IDS, List.class);
         bindings.bind(KIND, code, MODEL, ids.get(0), exchange.getMessage().getHeader(CONTENT_HASH, String.class));
-        LOG.info("Customer {} updated in Odoo res.partner {}", code, ids.get(0));
+        LOG.debug("Customer {} updated in Odoo res.partner {}", code, ids.get(0));
     }
 
     /** The partner bound to a customer code, looked up in Odoo by {@code ref} when logisync has no binding yet. */
