@@ -63,7 +63,8 @@ class IngressSecurityTest {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(MAPPER.readTree(signed.body()).at("/results/0/status").asText()).isEqualTo("accepted");
         assertThat(late.statusCode()).isEqualTo(401);
-        assertThat(MAPPER.readTree(late.body()).get("message").asText()).contains("away from now").contains("the window is 300 s");
+        assertThat(MAPPER.readTree(late.body()).get("message").asText()).contains("away from now")
+                .contains("the window is 300 s");
         assertThat(changed.statusCode()).isEqualTo(401);
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
         assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).contains("ACME1")

@@ -27,6 +27,7 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    // Known gap: replays logisync makes on its own, when a parked event's customer arrives, are logged, not audited.
     public void record(long parkedId, String action, String actor, String changes, String outcome, String note) {
         jdbc.update("INSERT INTO exception_audit (parked_id, action, actor, acted_at, changes, outcome, note)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", parkedId, action, actor, Timestamp.from(clock.instant()), changes,

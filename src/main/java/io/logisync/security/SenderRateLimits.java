@@ -26,6 +26,7 @@ public class SenderRateLimits {
         this.registry = RateLimiterRegistry.ofDefaults();
     }
 
+    // Known gap: each replica counts its own requests, so behind N replicas a sender may make N times the limit.
     /** Takes one request's permit for the sender, or throws with the seconds until the next permit. */
     public void acquire(String sender) {
         int limit = limits.getOrDefault(sender, defaultLimit);

@@ -35,8 +35,9 @@ public final class WebhookSignatures {
 
     public WebhookSignatures(String entries, Path secretsFile, Duration tolerance, Clock clock) {
         this.fixed = parse(entries, "logisync.security.webhook-secrets");
-        this.file = secretsFile == null ? null : new WatchedSecretFile<>(secretsFile,
-                "logisync.security.webhook-secrets-file", text -> parse(text, "logisync.security.webhook-secrets-file"));
+        String property = "logisync.security.webhook-secrets-file";
+        this.file = secretsFile == null ? null
+                : new WatchedSecretFile<>(secretsFile, property, text -> parse(text, property));
         this.tolerance = tolerance;
         this.clock = clock;
     }
