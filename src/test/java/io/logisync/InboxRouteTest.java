@@ -125,6 +125,32 @@ class InboxRouteTest {
     }
 
     @Test
+    void shouldKeepAnNdjsonEventWhoseTextHoldsAUnicodeLineSeparator() throws Exception {
+        logisync = LogisyncHarness.start();
+
+        drop("separator.ndjson", "\n" + customer("c-1", "ACME", "Acme\u2028Retail Inc.") + "\r\n{not json\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("name")).contains("Acme\u2028Retail Inc.");
+        // the broken event is on the third line of the file, counting the empty first one
+        assertThat(Files.readString(files("error").stream().filter(f -> f.toString().endsWith(".reason.txt"))
+                .findFirst().orElseThrow())).contains("line 3");
+    }
+
+    @Test
+    void shouldMoveAJsonFileHoldingSeveralValuesToTheErrorFolder() throws Exception {
+        logisync = LogisyncHarness.start();
+
+        drop("concatenated.json", customer("c-1", "ACME", "Acme Retail Inc.") + "\n"
+                + customer("c-2", "BETA", "Beta Co"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
+        assertThat(Files.readString(files("error").stream().filter(f -> f.toString().endsWith(".reason.txt"))
+                .findFirst().orElseThrow())).contains("more than one JSON value");
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).doesNotContain("ACME", "BETA");
+    }
+
+    @Test
     void shouldTurnTheDeliveredStatusOfTheReal214IntoAMilestone() throws Exception {
         logisync = LogisyncHarness.start();
 

@@ -65,8 +65,48 @@ class IngressRouteTest {
         HttpResponse<String> response = logisync.post(event.toString(), LogisyncHarness.TMS_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("$.time")
+        assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                .contains("$.time: \"2026-11-02T14:05:00\" must be an RFC 3339 time with an offset")
                 .contains("rule: pattern");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectACodeWithSpacesAroundItAndANameWithNothingToRead() throws Exception {
+        ObjectNode padded = customer("bad-4", " ACME ", "Acme");
+        ObjectNode blank = customer("bad-5", "BLANK", "   ");
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(padded, blank).toString(), LogisyncHarness.TMS_KEY)
+                .body());
+
+        assertThat(answer.at("/results/0/errors/0").asText())
+                .isEqualTo("$.data.code: \" ACME \" must be a code with no space at its start or end (rule: pattern)");
+        assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.data.name: \"   \" must hold a visible");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldAcceptTheLowerCaseTAndZThatRfc3339Allows() throws Exception {
+        JsonNode answer = MAPPER.readTree(logisync.post(io.logisync.support.Events.delivered("m-lower", "L-302",
+                "2026-11-02t15:40:00z").toString(), LogisyncHarness.TMS_KEY).body());
+
+        assertThat(answer.at("/results/0/status").asText()).isEqualTo("accepted");
+    }
+
+    @Test
+    void shouldRejectAMilestoneInTheFutureAndAProofOfDeliverySignedBeforeShipmentsExisted() throws Exception {
+        ObjectNode future = io.logisync.support.Events.delivered("m-future", "L-303",
+                java.time.OffsetDateTime.now().plusDays(2).toString());
+        ObjectNode ancient = io.logisync.support.Events.pod("p-ancient", "L-303");
+        ((ObjectNode) ancient.get("data")).put("signedAt", "0001-01-01T00:00:00Z");
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(future, ancient).toString(), LogisyncHarness.TMS_KEY)
+                .body());
+
+        assertThat(answer.at("/results/0/errors/0").asText()).startsWith("$.data.occurredAt:")
+                .contains("lies in the future");
+        assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.data.signedAt:")
+                .contains("rule: plausible time");
         assertNothingStored();
     }
 
@@ -107,6 +147,27 @@ class IngressRouteTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("not valid JSON");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseABodyHoldingTwoEventsBackToBackInsteadOfTakingTheFirst() throws Exception {
+        String two = customer("c-1", "ACME", "Acme").toString() + "\n" + customer("c-2", "BETA", "Beta");
+
+        HttpResponse<String> response = logisync.post(two, LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                .contains("more than one JSON value").contains("line 2");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseAnEventFollowedByGarbage() throws Exception {
+        HttpResponse<String> response = logisync.post(customer("c-1", "ACME", "Acme") + " garbage",
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
         assertNothingStored();
     }
 

@@ -2,10 +2,13 @@ package io.logisync;
 
 import static io.logisync.support.Events.array;
 import static io.logisync.support.Events.charge;
+import static io.logisync.support.Events.contract;
 import static io.logisync.support.Events.customer;
 import static io.logisync.support.Events.delivered;
 import static io.logisync.support.Events.pod;
 import static io.logisync.support.Events.shipment;
+import static io.logisync.support.Events.shipmentPickedUp;
+import static io.logisync.support.Events.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +52,27 @@ class PostgresStorageTest {
                     String.class)).isEqualTo("posted");
             assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM camel_messageprocessed", Integer.class))
                     .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void shouldRateWithAContractVersionKeptInPostgres() throws Exception {
+        try (LogisyncHarness logisync = LogisyncHarness.start(
+                "--logisync.db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--logisync.db.user=postgres")) {
+
+            // the database outlives the other test's simulator: ids and codes of their own
+            logisync.send(array(customer("pg-c-1", "NORTHWIND", "Northwind Traders"),
+                    contract("pg-k-1", "C-NW", "NORTHWIND", 1, "2026-01-01", null, "LINEHAUL", "MILE", "2.85"),
+                    shipmentPickedUp("pg-s-1", "L-501", "NORTHWIND", "2026-11-02T08:00:00-06:00",
+                            unpriced("LINEHAUL", "100")),
+                    delivered("pg-m-1", "L-501", "2026-11-02T15:40:00Z"), pod("pg-p-1", "L-501")));
+
+            // 100 miles x 2.85 = 285.00
+            assertThat(logisync.records("account.move")).singleElement().satisfies(m -> assertThat(
+                    ShipmentExecutionRouteTest.decimal(m.get("amount_untaxed"))).isEqualByComparingTo("285.00"));
+            assertThat(logisync.db().queryForObject("SELECT rate FROM contract_rate WHERE contract_code = 'C-NW'",
+                    java.math.BigDecimal.class)).isEqualByComparingTo("2.85");
         }
     }
 }

@@ -2,15 +2,22 @@ package io.logisync;
 
 import static io.logisync.support.Events.array;
 import static io.logisync.support.Events.charge;
+import static io.logisync.support.Events.contract;
 import static io.logisync.support.Events.customer;
 import static io.logisync.support.Events.delivered;
 import static io.logisync.support.Events.pod;
 import static io.logisync.support.Events.shipment;
+import static io.logisync.support.Events.shipmentPickedUp;
+import static io.logisync.support.Events.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.odoo.sim.Outage;
+import io.logisync.parking.ParkingDesk;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +61,32 @@ class ShipmentExecutionRouteTest {
         // untaxed 1000.41; 15 % tax per line: 120.98 + 17.83 + 11.25 = 150.06; total 1150.47
         assertThat(decimal(invoice.get("amount_untaxed"))).isEqualByComparingTo("1000.41");
         assertThat(decimal(invoice.get("amount_total"))).isEqualByComparingTo("1150.47");
+    }
+
+    @Test
+    void shouldBillWhatTheCustomerWasRatedWhenTheRateHasMoreDecimalsThanOdooKeeps() throws Exception {
+        logisync.send(array(shipment("s-1", "L-112", "ACME", charge("LINEHAUL", "3", "33.333333")),
+                delivered("m-1", "L-112", "2026-11-02T15:40:00Z"), pod("p-1", "L-112")));
+
+        Map<String, Object> line = lines(onlyInvoice()).get(0);
+        // 3 x 33.333333 = 99.999999, rated 100.00; Odoo keeps unit prices to the cent, so one unit at 100.00
+        assertThat(decimal(line.get("price_subtotal"))).isEqualByComparingTo("100.00");
+        assertThat(decimal(line.get("quantity"))).isEqualByComparingTo("1");
+        assertThat((String) line.get("name")).endsWith("(3 x 33.333333)");
+    }
+
+    @Test
+    void shouldKeepTheLatestDeliveryWhenAnOlderOneArrivesLate() throws Exception {
+        logisync.send(array(shipment("s-1", "L-113", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-113", "2026-11-02T15:40:00Z"), pod("p-1", "L-113")));
+
+        logisync.send(delivered("m-0", "L-113", "2026-11-01T09:00:00Z"));
+
+        assertThat(logisync.db().queryForObject("SELECT delivered_at FROM shipment WHERE load_ref = 'L-113'",
+                java.sql.Timestamp.class).toInstant()).isEqualTo("2026-11-02T15:40:00Z");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_milestone WHERE load_ref = 'L-113'",
+                Integer.class)).isEqualTo(2);
+        assertThat(invoices()).hasSize(1);
     }
 
     @Test
@@ -171,6 +204,95 @@ class ShipmentExecutionRouteTest {
                 .containsEntry("EVENT_ID", "p-1").containsEntry("REASON", "ODOO_UNAVAILABLE")
                 .hasEntrySatisfying("DETAIL", detail -> assertThat((String) detail).contains("account.move").contains("cannot connect"))
                 .hasEntrySatisfying("PAYLOAD", payload -> assertThat((String) payload).contains("\"id\":\"p-1\""));
+    }
+
+    @Test
+    void shouldRateEachShipmentWithTheContractVersionInForceAtItsPickupDate() throws Exception {
+        logisync.send(array(
+                contract("k-1", "C-ACME", "ACME", 1, "2026-01-01", "2026-06-30", "LINEHAUL", "MILE", "2.50"),
+                contract("k-2", "C-ACME", "ACME", 2, "2026-07-01", null, "LINEHAUL", "MILE", "2.75")));
+
+        // picked up on 30 June at 23:30 in Chicago (already 1 July in UTC): the date where the pickup is counts
+        logisync.send(array(shipmentPickedUp("s-1", "L-400", "ACME", "2026-06-30T23:30:00-05:00",
+                unpriced("LINEHAUL", "283")), delivered("m-1", "L-400", "2026-07-01T16:00:00Z"), pod("p-1", "L-400")));
+        logisync.send(array(shipmentPickedUp("s-2", "L-401", "ACME", "2026-07-01T08:00:00-05:00",
+                unpriced("LINEHAUL", "283")), delivered("m-2", "L-401", "2026-07-02T16:00:00Z"), pod("p-2", "L-401")));
+
+        // version 1: 283 miles x 2.50 = 707.50; version 2: 283 miles x 2.75 = 778.25
+        assertThat(invoices()).extracting(m -> m.get("ref"), m -> decimal(m.get("amount_untaxed")).setScale(2))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("L-400", new BigDecimal("707.50")),
+                        org.assertj.core.groups.Tuple.tuple("L-401", new BigDecimal("778.25")));
+        assertThat(logisync.db().queryForList("SELECT contract_version FROM shipment_contract ORDER BY load_ref",
+                Integer.class)).containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldInvoiceInTheContractsBillingCompanyAndCurrency() throws Exception {
+        try (LogisyncHarness canada = LogisyncHarness.start("--logisync.company.CA01=Logisync Canada")) {
+            long company = canada.odoo().store().addCompany("Logisync Canada", "CAD");
+            ObjectNode terms = contract("k-1", "C-NORTH", "ACME", 1, "2026-01-01", null, "LINEHAUL", "KM", "1.90");
+            ((ObjectNode) terms.get("data")).put("currency", "CAD").put("billingCompany", "CA01")
+                    .put("paymentTermCode", "NET30");
+            canada.send(array(customer("c-1", "ACME", "Acme Retail Inc."), terms));
+
+            canada.send(array(shipmentPickedUp("s-1", "L-402", "ACME", "2026-11-02T08:00:00-05:00",
+                    unpriced("LINEHAUL", "455")), delivered("m-1", "L-402", "2026-11-03T16:00:00Z"),
+                    pod("p-1", "L-402")));
+
+            Map<String, Object> invoice = canada.records("account.move").stream()
+                    .filter(m -> "out_invoice".equals(m.get("move_type"))).findFirst().orElseThrow();
+            assertThat(((List<?>) invoice.get("company_id")).get(0)).isEqualTo(company);
+            assertThat(((List<?>) invoice.get("currency_id")).get(1)).isEqualTo("CAD");
+            assertThat(((List<?>) invoice.get("invoice_payment_term_id")).get(1)).isEqualTo("30 Days");
+            assertThat(invoice.get("state")).isEqualTo("posted");
+            long journal = ((Number) ((List<?>) invoice.get("journal_id")).get(0)).longValue();
+            assertThat(((List<?>) canada.odoo().store().record("account.journal", journal).orElseThrow()
+                    .get("company_id")).get(0)).isEqualTo(company);
+            // 455 km x 1.90 = 864.50 CAD; the Canadian company's 15 % tax: 129.68 (129.675 rounded); total 994.18
+            assertThat(decimal(invoice.get("amount_untaxed"))).isEqualByComparingTo("864.50");
+            assertThat(decimal(invoice.get("amount_total"))).isEqualByComparingTo("994.18");
+        }
+    }
+
+    @Test
+    void shouldParkAShipmentWhoseCustomerHasTwoContractsInForce() throws Exception {
+        logisync.send(array(contract("k-1", "C-1", "ACME", 1, "2026-01-01", null, "LINEHAUL", "FLAT", "900"),
+                contract("k-2", "C-2", "ACME", 1, "2026-06-01", null, "LINEHAUL", "FLAT", "950")));
+
+        JsonNode answer = logisync.send(shipmentPickedUp("s-1", "L-403", "ACME", "2026-11-02T08:00:00-05:00",
+                unpriced("LINEHAUL", "1")));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .contains("C-1, C-2").contains("data.contractCode");
+    }
+
+    @Test
+    void shouldInvoiceAnEventParkedDuringAnOutageOnceOdooIsBack() throws Exception {
+        logisync.send(array(shipment("s-1", "L-110", "ACME", charge("LINEHAUL", "1", "640.00")),
+                delivered("m-1", "L-110", "2026-11-02T15:40:00Z")));
+        logisync.odoo().faults().down(Duration.ofHours(1), Outage.REFUSE_CONNECTIONS);
+        JsonNode parked = logisync.send(pod("p-1", "L-110"));
+        assertThat(parked.at("/results/0/reason").asText()).isEqualTo("ODOO_UNAVAILABLE");
+        logisync.odoo().faults().up();
+
+        int replayed = logisync.bean("parking", ParkingDesk.class).replaySatisfied();
+
+        assertThat(replayed).isEqualTo(1);
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("640.00");
+        assertThat(logisync.db().queryForObject("SELECT status FROM parked_message WHERE event_id = 'p-1'",
+                String.class)).isEqualTo("REPLAYED");
+    }
+
+    @Test
+    void shouldAnswerAParkedEventSentAgainAsADuplicateAndParkItOnce() throws Exception {
+        var unmapped = shipment("s-1", "L-111", "ACME", charge("HAZMAT", "1", "150.00"));
+        logisync.send(unmapped);
+
+        JsonNode again = logisync.send(unmapped);
+
+        assertThat(again.at("/results/0/status").asText()).isEqualTo("duplicate");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isEqualTo(1);
     }
 
     private Map<String, Object> onlyInvoice() {

@@ -33,6 +33,7 @@ public class EventFlow {
         message.setHeader(EventHeaders.SOURCE, event.path("source").asText());
         message.setHeader(EventHeaders.TYPE, event.path("type").asText());
         message.setHeader(EventHeaders.SUBJECT, event.path("subject").asText());
+        message.setHeader(EventHeaders.EVENT_KEY, event.path("source").asText() + " " + event.path("id").asText());
         exchange.setProperty(EventHeaders.EVENT_JSON, event.toString());
         message.setBody(event);
     }

@@ -7,6 +7,8 @@ public final class EventHeaders {
     public static final String SOURCE = "CamelCloudEventSource";
     public static final String TYPE = "CamelCloudEventType";
     public static final String SUBJECT = "CamelCloudEventSubject";
+    /** Header: the idempotency key of the event, its source and id. */
+    public static final String EVENT_KEY = "LogisyncEventKey";
     /** Property: the IncomingEvent whose outcome is reported back to the sender. */
     public static final String INCOMING = "LogisyncIncoming";
     /** Property: the event as JSON text, kept unchanged for parking. */

@@ -1,8 +1,10 @@
 package io.logisync.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
@@ -67,10 +69,11 @@ public class EventIntake {
 
     /** Parses a dropped file: a JSON array of events, one event, or one event per line (NDJSON). */
     public List<IncomingEvent> readFile(byte[] content, String fileName) {
-        String text = strictUtf8(content == null ? new byte[0] : content, fileName).strip();
+        String text = strictUtf8(content == null ? new byte[0] : content, fileName);
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
             List<IncomingEvent> answer = new ArrayList<>();
-            String[] lines = text.split("\\R");
+            // NDJSON separates records by \n only: U+2028 and other Unicode breaks may stand inside a JSON string
+            String[] lines = text.split("\r?\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
                     continue;
@@ -87,7 +90,7 @@ public class EventIntake {
             }
             return answer;
         }
-        return toEvents(parse(text.getBytes(StandardCharsets.UTF_8), fileName), fileName);
+        return toEvents(parse(text.strip().getBytes(StandardCharsets.UTF_8), fileName), fileName);
     }
 
     /** Wraps events made by a format mapper (EDI, say) so that they are checked like any other. */
@@ -235,11 +238,19 @@ public class EventIntake {
             throw new IngressRejectedException(400, what + " is empty; expected a CloudEvent or a JSON array of them");
         }
         try {
-            JsonNode answer = mapper.readTree(body);
+            // a second value after the first would otherwise be dropped without a word
+            JsonNode answer = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
             if (answer == null || answer.isMissingNode()) {
                 throw new IngressRejectedException(400, what + " is empty");
             }
             return answer;
+        } catch (MismatchedInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
+                throw new IngressRejectedException(400, what + " holds more than one JSON value (the next begins at "
+                        + "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                        + "); send one event or a JSON array of them, or one event a line in an .ndjson file");
+            }
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
         } catch (java.io.IOException e) {
             throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
         }

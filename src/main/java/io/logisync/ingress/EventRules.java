@@ -5,12 +5,15 @@ import io.logisync.flow.Times;
 import io.logisync.shipment.Charge;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +22,14 @@ import java.util.regex.Pattern;
  */
 final class EventRules {
 
-    private static final Pattern TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T.*");
+    private static final Pattern TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[Tt].*");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+    /** The times that say when something happened, as opposed to appointments and other plans. */
+    private static final Set<String> OCCURRENCES = Set.of("$.time", "$.data.occurredAt", "$.data.signedAt",
+            "$.data.arrivedAt", "$.data.departedAt");
+    /** How far ahead of this machine's clock a sender's clock may run. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(60);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private EventRules() {
     }
@@ -50,13 +59,27 @@ final class EventRules {
             String value = node.asText();
             try {
                 if (TIME.matcher(value).matches()) {
-                    Times.parseInstant(path, value);
+                    Instant time = Times.parseInstant(path, value);
+                    if (OCCURRENCES.contains(path)) {
+                        checkOccurrence(path, value, time, problems);
+                    }
                 } else if (DATE.matcher(value).matches()) {
                     LocalDate.parse(value);
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 problems.add(path + ": '" + value + "' is not a real date or time (rule: calendar)");
             }
+        }
+    }
+
+    /** A time that says when something happened cannot lie ahead of the clock, or before any shipment was sent. */
+    private static void checkOccurrence(String path, String value, Instant time, List<String> problems) {
+        if (time.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            problems.add(path + ": '" + value + "' lies in the future; it must say when the event happened"
+                    + " (rule: not later than now plus " + CLOCK_SKEW.toMinutes() + " minutes)");
+        } else if (time.isBefore(EARLIEST)) {
+            problems.add(path + ": '" + value + "' is before " + EARLIEST + ", too early for a shipment event"
+                    + " (rule: plausible time)");
         }
     }
 

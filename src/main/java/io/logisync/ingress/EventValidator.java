@@ -12,11 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks a CloudEvent against the envelope schema and the JSON Schema of its type's data. */
 public class EventValidator {
 
     private static final String BASE = "https://logisync.io/schemas/";
+    private static final Pattern SHARED_TYPE = Pattern.compile("defs\\.schema\\.json#/\\$defs/(\\w+)/pattern$");
+    private static final Map<String, String> PATTERN_MEANINGS = Map.of(
+            "code", "must be a code with no space at its start or end",
+            "loadRef", "must be a load reference with no space at its start or end",
+            "name", "must hold a visible character and no control characters",
+            "timestamp", "must be an RFC 3339 time with an offset, e.g. 2026-11-02T14:05:00-06:00",
+            "date", "must be a date written YYYY-MM-DD",
+            "currency", "must be an ISO 4217 currency code in capitals, e.g. USD",
+            "country", "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US");
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE, "classpath:schemas/")));
@@ -65,6 +76,17 @@ public class EventValidator {
 
     /** Networknt's message names the location; the keyword that failed is the rule. */
     private static String withRule(ValidationMessage message) {
+        String meaning = "pattern".equals(message.getType()) ? patternMeaning(message) : null;
+        if (meaning != null) {
+            return message.getInstanceLocation() + ": " + message.getInstanceNode() + " " + meaning
+                    + " (rule: pattern)";
+        }
         return message.getMessage() + " (rule: " + message.getType() + ")";
+    }
+
+    /** A regular expression tells a sender little: the shared value types say what they expect in words. */
+    private static String patternMeaning(ValidationMessage message) {
+        Matcher shared = SHARED_TYPE.matcher(String.valueOf(message.getSchemaLocation()));
+        return shared.find() ? PATTERN_MEANINGS.get(shared.group(1)) : null;
     }
 }

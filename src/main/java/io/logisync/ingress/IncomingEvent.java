@@ -94,6 +94,12 @@ public final class IncomingEvent {
         reason = parkReason;
     }
 
+    /** Taken by a bus that applies it later (Kafka): accepted, with the outcome {@code queued}. */
+    public void markQueued() {
+        status = Status.ACCEPTED;
+        outcome = "queued";
+    }
+
     public void markDuplicate() {
         status = Status.DUPLICATE;
         outcome = null;

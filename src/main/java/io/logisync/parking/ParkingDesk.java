@@ -11,10 +11,14 @@ import io.logisync.security.Redaction;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ParkingStore.ParkedMessage;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,21 @@ import org.slf4j.LoggerFactory;
 /** Parks what cannot be applied, with its reason, and replays parked events when what they wait for arrives. */
 public class ParkingDesk {
 
+    /** What an event parked after Odoo stayed unavailable waits for. */
+    public static final String WAITING_FOR_ODOO = "odoo";
+
+    /** Tells whether what a parked key waits for has arrived since {@code parkedSince}, for the periodic sweep. */
+    @FunctionalInterface
+    public interface Arrival {
+        boolean hasArrived(String key, Instant parkedSince);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ParkingDesk.class);
+    /** Property: the replay found its row no longer parked, and left it alone. */
+    private static final String REPLAY_SKIPPED = "LogisyncReplaySkipped";
+    private static final String CUSTOMER = "customer:";
+
+    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -30,22 +48,31 @@ public class ParkingDesk {
     private final String dispatchUri;
     private final BindingStore bindings;
     private final IngressCounters counters;
+    private final IdempotentRepository idempotency;
 
-    public ParkingDesk(ParkingStore store, BindingStore bindings, ObjectMapper mapper, CamelContext camelContext,
-            String dispatchUri, IngressCounters counters) {
+    public ParkingDesk(ParkingStore store, BindingStore bindings, IdempotentRepository idempotency,
+            ObjectMapper mapper, CamelContext camelContext, String dispatchUri, IngressCounters counters) {
+        this.idempotency = idempotency;
         this.counters = counters;
         this.store = store;
         this.bindings = bindings;
         this.mapper = mapper;
         this.camelContext = camelContext;
         this.dispatchUri = dispatchUri;
+        onArrival(CUSTOMER, (key, since) -> bindings.find("customer", key.substring(CUSTOMER.length())).isPresent());
+    }
+
+    /** Lets the sweep replay keys with this prefix (e.g. {@code contract:}) once the arrival test says so. */
+    public void onArrival(String prefix, Arrival arrival) {
+        arrivals.put(prefix, arrival);
     }
 
     /** The dead-letter step: stores the event with the reason its failure stands for. */
     public void park(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = reasonOf(cause);
-        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor() : null;
+        String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
+                : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
         String detail = detailOf(cause);
         var message = exchange.getMessage();
         String eventId = message.getHeader(EventHeaders.ID, String.class);
@@ -64,6 +91,8 @@ public class ParkingDesk {
         // a handled failure ends the calling route too, so the sender's answer is settled here
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
         if (incoming != null) {
+            // Camel's idempotent consumer does not record an exchange whose failure was handled: parking takes it
+            idempotency.add(exchange, message.getHeader(EventHeaders.EVENT_KEY, String.class));
             incoming.markParked(reason);
         }
         counters.parked(exchange, reason, incoming != null);
@@ -88,18 +117,60 @@ public class ParkingDesk {
     }
 
     /**
-     * Replays the parked events whose customer now has a binding: those parked while it was created, or before a
-     * restart lost the replay signal.
+     * Replays the parked events whose wait is over (a customer now bound, a contract or a charge mapping that
+     * arrived): those parked while it arrived, or before a restart lost the replay signal.
      */
     public int replaySatisfied() {
-        int answer = 0;
-        for (String key : store.parked().stream().map(ParkedMessage::waitingFor)
-                .filter(k -> k != null && k.startsWith("customer:")).distinct().toList()) {
-            if (bindings.find("customer", key.substring("customer:".length())).isPresent()) {
+        int answer = replayWhileOdooAnswers();
+        for (Map.Entry<String, Instant> waiting : store.oldestWaiting().entrySet()) {
+            String key = waiting.getKey();
+            Arrival arrival = arrivals.entrySet().stream().filter(a -> key.startsWith(a.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (arrival != null && arrival.hasArrived(key, waiting.getValue())) {
                 answer += replayWaitingFor(key);
             }
         }
         return answer;
+    }
+
+    /** The keys among these that parked events wait for, so a batch signals only replays that have work. */
+    public List<String> awaited(java.util.Collection<String> keys) {
+        Map<String, Instant> waiting = store.oldestWaiting();
+        return keys.stream().filter(waiting::containsKey).distinct().toList();
+    }
+
+    /**
+     * True while the replayed row is still parked. Asked under the subject's lock, so of two replicas replaying the
+     * same row (two sweeps, say) only the first applies it.
+     */
+    public boolean stillParked(Exchange exchange) {
+        Long id = exchange.getMessage().getHeader(EventHeaders.PARKED_ID, Long.class);
+        boolean answer = id == null || store.isParked(id);
+        if (!answer) {
+            exchange.setProperty(REPLAY_SKIPPED, true);
+            LOG.debug("Parked message {} was replayed elsewhere meanwhile; not applied again", id);
+        }
+        return answer;
+    }
+
+    /**
+     * Replays, oldest first, the events parked because Odoo stayed unavailable, and stops at the first that Odoo
+     * still cannot take, so that a long outage costs one event's retries per sweep rather than every event's.
+     */
+    synchronized int replayWhileOdooAnswers() {
+        List<ParkedMessage> waiting = store.waitingFor(WAITING_FOR_ODOO);
+        int applied = 0;
+        for (ParkedMessage parked : waiting) {
+            if (replay(parked)) {
+                applied++;
+            } else if (store.waitingFor(WAITING_FOR_ODOO).stream().anyMatch(p -> p.id() == parked.id())) {
+                break;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            LOG.info("Replayed {} of {} event(s) parked while Odoo was unavailable", applied, waiting.size());
+        }
+        return applied;
     }
 
     /** Sends one parked event through the domain routes again; true when it was applied this time. */
@@ -121,6 +192,9 @@ public class ParkingDesk {
             throw new IllegalStateException("replay of parked message " + parked.id() + " failed",
                     exchange.getException());
         }
+        if (exchange.getProperty(REPLAY_SKIPPED) != null) {
+            return false;
+        }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
             store.markReplayed(parked.id());
             return true;
@@ -128,7 +202,8 @@ public class ParkingDesk {
         return false;
     }
 
-    static String reasonOf(Throwable cause) {
+    /** The parked reason a failure stands for. */
+    public static String reasonOf(Throwable cause) {
         if (cause instanceof ParkException park) {
             return park.getReason();
         }
@@ -141,7 +216,8 @@ public class ParkingDesk {
         return ParkReasons.PROCESSING_ERROR;
     }
 
-    private static String detailOf(Throwable cause) {
+    /** What an operator reads about a failure. */
+    public static String detailOf(Throwable cause) {
         if (cause == null) {
             return "no cause was recorded";
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.flow.EventFlow;
+import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
 import io.logisync.ingress.EdiIntake;
 import io.logisync.ingress.EventIntake;
@@ -29,7 +30,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -41,9 +41,11 @@ public class LogisyncConfiguration implements CamelConfiguration {
 
     /** The event types this logisync applies; each has a JSON Schema under {@code schemas/}. */
     public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
-            "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1");
+            "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
+            "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1");
 
-    private static final String DISPATCH_URI = "direct:dispatch-event";
+    /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
+    private static final String REPLAY_URI = "direct:replay-parked-event";
     private static final String ORDERED_DISPATCH_URI = "direct:dispatch-in-subject-order";
 
     @Override
@@ -87,21 +89,27 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
-        ReentrantLock[] stripes = SubjectOrdering.stripes(settings.getInt("logisync.ordering.stripes", 64));
-        registry.bind("acceptInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                "direct:accept-in-subject-order"));
-        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(stripes, camelContext.createProducerTemplate(),
-                DISPATCH_URI));
-        registry.bind("parking", new ParkingDesk(parkingStore, bindings, mapper, camelContext, ORDERED_DISPATCH_URI,
-                counters));
+        SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
+                validator, parkingStore, mapper);
+        registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), "direct:accept-in-subject-order"));
+        registry.bind("dispatchInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), REPLAY_URI));
+        ParkingDesk parking = new ParkingDesk(parkingStore, bindings, idempotency, mapper, camelContext,
+                ORDERED_DISPATCH_URI, counters);
+        registry.bind("parking", parking);
 
         OdooDirectory directory = new OdooDirectory(odoo);
-        CustomerSync customers = new CustomerSync(odoo, directory, bindings, mapper);
+        MasterDataWiring masterData = MasterDataWiring.wire(settings, registry, storage.dataSource(), odoo, directory,
+                bindings, parkingStore, parking, mapper, meterRegistry(registry));
+        CustomerSync customers = masterData.customers();
         ChargeCatalog catalog = new ChargeCatalog(settings.withPrefix("logisync.charge-mapping."), odoo, bindings);
-        registry.bind("customers", customers);
-        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog));
+        masterData.watchChargeMapping(parking, catalog, registry);
+        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog, masterData.rating(),
+                masterData.shipmentContracts()));
         registry.bind("invoicing", new CustomerInvoicing(odoo, shipmentStore, bindings, customers, catalog,
-                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger));
+                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger,
+                masterData.invoiceTerms()));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

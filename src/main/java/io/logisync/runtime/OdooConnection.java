@@ -34,8 +34,10 @@ public final class OdooConnection implements Service {
             // logisync.sandbox.latency.* and logisync.sandbox.fault.* make the sandbox slow or failing on purpose
             sandbox = OdooSimulator.builder().port(settings.getInt("logisync.sandbox.port", 8069))
                     .configure(settings.withPrefix("logisync.sandbox.")).start();
-            LOG.info("No Odoo URL configured: using the Odoo sandbox at {} (database {}, user {}, password {})",
-                    sandbox.url(), sandbox.database(), sandbox.login(), sandbox.password());
+            // the sandbox's credentials are fixed and public, so a developer can query it as any Odoo
+            LOG.info("No Odoo URL configured: using the Odoo sandbox at {} (database {}, user {}, password {},"
+                    + " JSON-2 API key {})", sandbox.url(), sandbox.database(), sandbox.login(), sandbox.password(),
+                    sandbox.apiKey());
             builder.url(sandbox.url()).database(sandbox.database()).login(sandbox.login())
                     .apiKey(sandbox.apiKey());
         } else {

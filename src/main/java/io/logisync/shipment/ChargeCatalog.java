@@ -6,8 +6,10 @@ import io.logisync.odoo.OdooRecord;
 import io.logisync.parking.ParkException;
 import io.logisync.parking.ParkReasons;
 import io.logisync.store.BindingStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -15,21 +17,65 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The charge mapping table: which Odoo service product (by its internal reference, {@code default_code}) bills each
- * charge code. The product ids found in Odoo are kept in the binding table.
+ * charge code. The table is the {@code logisync.charge-mapping.<CODE>} properties, overridden by the mapping file,
+ * which is read again whenever it changes. The product ids found in Odoo are kept in the binding table.
  */
 public class ChargeCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargeCatalog.class);
     private static final String KIND = "product";
 
-    private final Map<String, String> productCodeByCharge;
+    private final Map<String, String> configured;
+    private volatile Map<String, String> productCodeByCharge;
     private final OdooClient odoo;
     private final BindingStore bindings;
 
     public ChargeCatalog(Map<String, String> productCodeByCharge, OdooClient odoo, BindingStore bindings) {
+        this.configured = Map.copyOf(productCodeByCharge);
         this.productCodeByCharge = new TreeMap<>(productCodeByCharge);
         this.odoo = odoo;
         this.bindings = bindings;
+    }
+
+    /**
+     * Takes the mapping file's entries ({@code CODE = default_code}) over the configured table, replacing what an
+     * earlier version of the file said; returns the charge codes that are newly mapped or mapped to another product.
+     */
+    public synchronized List<String> reload(Map<String, String> fileEntries) {
+        Map<String, String> next = new TreeMap<>(configured);
+        fileEntries.forEach((code, product) -> next.put(code.trim(), product.trim()));
+        List<String> answer = new ArrayList<>();
+        next.forEach((code, product) -> {
+            if (!Objects.equals(productCodeByCharge.get(code), product)) {
+                answer.add(code);
+            }
+        });
+        productCodeByCharge = next;
+        LOG.info("Charge mapping table reloaded: {} code(s), {} newly mapped {}", next.size(), answer.size(), answer);
+        return answer;
+    }
+
+    /** Reads the mapping file's text, in properties format, and reloads the table with it. */
+    public List<String> reloadFile(String text) {
+        java.util.Properties properties = new java.util.Properties();
+        try {
+            properties.load(new java.io.StringReader(text == null ? "" : text));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the charge mapping file cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, String> entries = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> entries.put(key, properties.getProperty(key)));
+        return reload(entries);
+    }
+
+    /** True when the code is mapped and its product exists in Odoo: what a parked {@code charge:<code>} waits for. */
+    public boolean canBill(String chargeCode) {
+        try {
+            productId(chargeCode);
+            return true;
+        } catch (ParkException e) {
+            return false;
+        }
     }
 
     public boolean isMapped(String chargeCode) {

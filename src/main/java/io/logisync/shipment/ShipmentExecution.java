@@ -3,6 +3,8 @@ package io.logisync.shipment;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.contract.ContractRating;
+import io.logisync.contract.ShipmentContracts;
 import io.logisync.flow.Times;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.parking.ParkException;
@@ -26,14 +28,22 @@ public class ShipmentExecution {
     private final ShipmentStore store;
     private final CustomerSync customers;
     private final ChargeCatalog catalog;
+    private final ContractRating rating;
+    private final ShipmentContracts shipmentContracts;
 
-    public ShipmentExecution(ShipmentStore store, CustomerSync customers, ChargeCatalog catalog) {
+    public ShipmentExecution(ShipmentStore store, CustomerSync customers, ChargeCatalog catalog, ContractRating rating,
+            ShipmentContracts shipmentContracts) {
         this.store = store;
         this.customers = customers;
         this.catalog = catalog;
+        this.rating = rating;
+        this.shipmentContracts = shipmentContracts;
     }
 
-    /** Records what the customer is billed for, once the customer is known and every charge can be billed. */
+    /**
+     * Records what the customer is billed for, once the customer is known and every charge can be billed: a charge
+     * without rate or amount is rated by the contract version in force at the pickup date.
+     */
     public void created(JsonNode event) {
         JsonNode data = event.get("data");
         String loadRef = data.get("loadRef").asText();
@@ -42,22 +52,19 @@ public class ShipmentExecution {
             throw new ParkException(ParkReasons.AWAITING_CUSTOMER, "customer:" + customerCode,
                     "customer " + customerCode + " of load " + loadRef + " is not known in Odoo yet");
         }
+        ContractRating.Rated rated = rating.rate(event);
         List<String> codes = new ArrayList<>();
-        for (JsonNode node : data.get("charges")) {
-            Charge charge = Charge.from(node);
-            codes.add(charge.chargeCode());
-            if (!charge.isPriced()) {
-                String contract = data.hasNonNull("contractCode") ? data.get("contractCode").asText() : customerCode;
-                // Known gap: charges without rate or amount wait for contract rating, which is not built yet.
-                throw new ParkException(ParkReasons.AWAITING_CONTRACT, "contract:" + contract, "charge "
-                        + charge.chargeCode() + " of load " + loadRef + " has neither rate nor amount");
-            }
+        for (JsonNode node : rated.charges()) {
+            codes.add(Charge.from(node).chargeCode());
         }
         catalog.requireMapped(codes);
-        refuseChangeAfterInvoicing(loadRef, data.get("charges"));
-        store.recordCreated(loadRef, customerCode, text(data, "currency"), text(data, "customerReference"),
-                data.get("charges").toString(), event.get("id").asText());
-        LOG.debug("Load {} recorded for customer {} with {} charge(s)", loadRef, customerCode, codes.size());
+        refuseChangeAfterInvoicing(loadRef, rated.charges());
+        String currency = rated.contractVersion().map(c -> c.currency()).orElse(text(data, "currency"));
+        store.recordCreated(loadRef, customerCode, currency, text(data, "customerReference"),
+                rated.charges().toString(), event.get("id").asText());
+        shipmentContracts.assign(loadRef, rated.contract(), rated.pickupDate());
+        LOG.debug("Load {} recorded for customer {} with {} charge(s){}", loadRef, customerCode, codes.size(),
+                rated.contractVersion().map(c -> ", under contract " + c.label()).orElse(""));
     }
 
     /** A posted invoice is never edited: new charges for an invoiced load are parked for a person to decide. */

@@ -60,6 +60,12 @@ public class ParkingStore {
         return keys.getKey().longValue();
     }
 
+    /** The id of the row still parked for this event, if any, so that a repeated failure updates it. */
+    public java.util.Optional<Long> parkedIdOf(String source, String eventId) {
+        return jdbc.queryForList("SELECT id FROM parked_message WHERE status = ? AND source = ? AND event_id = ?"
+                + " ORDER BY id", Long.class, PARKED, source, eventId).stream().findFirst();
+    }
+
     /** Parks a replayed message again, with the reason of its latest attempt. */
     public void repark(long id, String reason, String waitingFor, String detail) {
         jdbc.update("UPDATE parked_message SET status = ?, reason = ?, waiting_for = ?, detail = ?,"
@@ -72,6 +78,13 @@ public class ParkingStore {
                 REPLAYED, Timestamp.from(Instant.now()), id);
     }
 
+    /** True while the row is parked: not replayed, nor settled any other way. */
+    public boolean isParked(long id) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM parked_message WHERE id = ? AND status = ?",
+                Integer.class, id, PARKED);
+        return found != null && found > 0;
+    }
+
     /** The messages still parked for the given key, oldest first, so they replay in their original order. */
     public List<ParkedMessage> waitingFor(String waitingFor) {
         return jdbc.query("SELECT " + COLUMNS + " FROM parked_message WHERE status = ? AND waiting_for = ?"
@@ -80,6 +93,16 @@ public class ParkingStore {
 
     public List<ParkedMessage> parked() {
         return jdbc.query("SELECT " + COLUMNS + " FROM parked_message WHERE status = ? ORDER BY id", MAPPER, PARKED);
+    }
+
+    /** The keys parked messages wait for, each with the oldest time one of them was (re)parked. */
+    public Map<String, Instant> oldestWaiting() {
+        Map<String, Instant> answer = new LinkedHashMap<>();
+        jdbc.query("SELECT waiting_for, MIN(updated_at) FROM parked_message WHERE status = ? AND waiting_for IS NOT"
+                + " NULL GROUP BY waiting_for ORDER BY waiting_for", rs -> {
+                    answer.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }, PARKED);
+        return answer;
     }
 
     /** Messages still parked, counted by reason. */

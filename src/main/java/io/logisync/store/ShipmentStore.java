@@ -90,8 +90,10 @@ public class ShipmentStore {
                 Timestamp.from(milestone.occurredAt()), milestone.stopSequence(), milestone.sourceCode(), eventId,
                 now());
         if ("DELIVERED".equals(milestone.code())) {
-            jdbc.update("UPDATE shipment SET delivered_at = ?, updated_at = ? WHERE load_ref = ?",
-                    Timestamp.from(milestone.occurredAt()), now(), loadRef);
+            // an older DELIVERED arriving late is history: delivered_at keeps the latest
+            jdbc.update("UPDATE shipment SET delivered_at = ?, updated_at = ? WHERE load_ref = ?"
+                    + " AND (delivered_at IS NULL OR delivered_at < ?)", Timestamp.from(milestone.occurredAt()), now(),
+                    loadRef, Timestamp.from(milestone.occurredAt()));
         }
     }
 

@@ -29,10 +29,17 @@ public final class Events {
         return event;
     }
 
+    /** A customer whose tax id is its own (one per code), since customers sharing a tax id share a partner. */
     public static ObjectNode customer(String id, String code, String name) {
-        return event(id, "customer.upserted", code, Map.of("code", code, "name", name, "taxId", "US 12-345 6789",
+        return event(id, "customer.upserted", code, Map.of("code", code, "name", name, "taxId", taxIdOf(code),
                 "email", " AP@Example.COM ", "address", Map.of("street", "1 Sample Street", "city", "Detroit",
                         "postalCode", "48201", "country", "US")));
+    }
+
+    /** A tax id in the US style, the same for a code every time: ACME's is {@code US 12-345 6789}. */
+    public static String taxIdOf(String code) {
+        int digits = "ACME".equals(code) ? 6789 : Math.floorMod(code.hashCode(), 9000) + 1000;
+        return "US 12-345 " + digits;
     }
 
     public static ObjectNode shipment(String id, String loadRef, String customerCode, Object... charges) {
@@ -56,6 +63,58 @@ public final class Events {
         return event(id, "pod.received", loadRef, Map.of("loadRef", loadRef, "signedAt", "2026-11-02T16:00:00Z",
                 "documents", new Object[] {Map.of("fileName", "pod.pdf", "mimeType", "application/pdf",
                         "url", "https://tms.example.com/pod/" + loadRef + ".pdf")}));
+    }
+
+    /** A carrier with an address in Chicago. */
+    public static ObjectNode carrier(String id, String code, String name) {
+        return event(id, "carrier.upserted", code, Map.of("code", code, "name", name, "scac", "ACFR",
+                "taxId", taxIdOf("carrier " + code), "email", "billing@" + code.toLowerCase() + ".example.com",
+                "address", Map.of("street", "9 Sample Road", "city", "Chicago", "country", "US")));
+    }
+
+    /**
+     * A contract version for a customer with the given rates ({@code chargeCode, unit, rate} triples), billed in USD
+     * per shipment, with no end date unless {@code effectiveTo} is set.
+     */
+    public static ObjectNode contract(String id, String code, String customerCode, int version, String effectiveFrom,
+            String effectiveTo, String... rates) {
+        java.util.List<Map<String, Object>> rateList = new java.util.ArrayList<>();
+        for (int i = 0; i < rates.length; i += 3) {
+            rateList.add(Map.of("chargeCode", rates[i], "unit", rates[i + 1], "rate", rates[i + 2]));
+        }
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("code", code);
+        data.put("customerCode", customerCode);
+        data.put("version", version);
+        data.put("effectiveFrom", effectiveFrom);
+        if (effectiveTo != null) {
+            data.put("effectiveTo", effectiveTo);
+        }
+        data.put("currency", "USD");
+        data.put("invoiceGrouping", "PER_SHIPMENT");
+        data.put("rates", rateList);
+        data.put("accessorialRules", java.util.List.of(Map.of("code", "DETENTION", "freeMinutes", 120,
+                "ratePerHour", "75.00", "roundUpToMinutes", 15, "capAmount", "600.00")));
+        data.put("fuel", Map.of("index", "DOE-US-DIESEL", "bands", java.util.List.of(
+                Map.of("fromPrice", "3.00", "toPrice", "3.50", "percent", "10"),
+                Map.of("fromPrice", "3.50", "toPrice", "4.00", "percent", "12.5"))));
+        return event(id, "contract.upserted", code, data);
+    }
+
+    /** A shipment whose first pickup is at the given appointment, with a charge the contract must rate. */
+    public static ObjectNode shipmentPickedUp(String id, String loadRef, String customerCode, String appointment,
+            Object... charges) {
+        return event(id, "shipment.created", loadRef, Map.of("loadRef", loadRef, "customerCode", customerCode,
+                "stops", new Object[] {
+                    Map.of("sequence", 1, "kind", "PICKUP", "city", "Chicago", "country", "US",
+                            "appointmentFrom", appointment),
+                    Map.of("sequence", 2, "kind", "DELIVERY", "city", "Detroit", "country", "US")},
+                "charges", charges));
+    }
+
+    /** A charge with only a quantity: the contract prices it. */
+    public static Map<String, Object> unpriced(String code, String quantity) {
+        return Map.of("chargeCode", code, "quantity", quantity);
     }
 
     public static ArrayNode array(ObjectNode... events) {

@@ -43,8 +43,12 @@ public final class LogisyncHarness implements AutoCloseable {
     private final int managementPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private LogisyncHarness(OdooSimulator odoo, Main main, Path workDir, int httpPort, int managementPort) {
+    private final boolean ownsOdoo;
+
+    private LogisyncHarness(OdooSimulator odoo, boolean ownsOdoo, Main main, Path workDir, int httpPort,
+            int managementPort) {
         this.odoo = odoo;
+        this.ownsOdoo = ownsOdoo;
         this.main = main;
         this.workDir = workDir;
         this.httpPort = httpPort;
@@ -53,7 +57,16 @@ public final class LogisyncHarness implements AutoCloseable {
 
     /** Starts logisync; extra arguments are {@code --property=value} overrides. */
     public static LogisyncHarness start(String... overrides) throws Exception {
-        OdooSimulator odoo = OdooSimulator.start(0);
+        return start(OdooSimulator.start(0), true, overrides);
+    }
+
+    /** Starts a logisync against an Odoo simulator that others share and that stays open when this one closes. */
+    public static LogisyncHarness startOn(OdooSimulator odoo, String... overrides) throws Exception {
+        return start(odoo, false, overrides);
+    }
+
+    private static LogisyncHarness start(OdooSimulator odoo, boolean ownsOdoo, String... overrides)
+            throws Exception {
         Path workDir = Files.createTempDirectory("logisync-test");
         int httpPort = freePort();
         int managementPort = freePort();
@@ -78,7 +91,7 @@ public final class LogisyncHarness implements AutoCloseable {
         args.addAll(List.of(overrides));
         Main main = Application.create(args.toArray(String[]::new));
         main.start();
-        return new LogisyncHarness(odoo, main, workDir, httpPort, managementPort);
+        return new LogisyncHarness(odoo, ownsOdoo, main, workDir, httpPort, managementPort);
     }
 
     /** The body of a GET on the management server, e.g. {@code /observe/metrics}, as the operator. */
@@ -182,7 +195,9 @@ public final class LogisyncHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
-        odoo.close();
+        if (ownsOdoo) {
+            odoo.close();
+        }
     }
 
     private static int freePort() throws IOException {

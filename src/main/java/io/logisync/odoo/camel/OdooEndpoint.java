@@ -44,6 +44,9 @@ public class OdooEndpoint extends DefaultEndpoint {
     private String fields;
     @UriParam(description = "At most this many records for search_read")
     private Integer limit;
+    @UriParam(description = "For search_read: read every matching record, this many per call, in id order "
+            + "(instead of one call bounded by limit)")
+    private Integer pageSize;
     @UriParam(description = "Sort order for search_read", defaultValue = "id")
     private String order;
     @UriParam(description = "search_read domain as JSON text, used when the body carries none")
@@ -115,6 +118,7 @@ public class OdooEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("odoo:" + model + "?method=search_read needs the fields option");
         }
         parsedDomain = domain == null ? null : parseDomain(domain);
+        checkPagingOptions();
         checkUpsertOptions();
         OdooProtocol.parse(protocol);
     }
@@ -156,6 +160,25 @@ public class OdooEndpoint extends DefaultEndpoint {
                     + "password), the component's client, or bind an OdooClient named " + OdooConstants.CLIENT_BEAN);
         }
         return shared;
+    }
+
+    private void checkPagingOptions() {
+        if (pageSize == null) {
+            return;
+        }
+        if (!"search_read".equals(method)) {
+            throw new IllegalArgumentException("odoo:" + model + ": pageSize applies to method=search_read only, not "
+                    + method);
+        }
+        if (pageSize <= 0) {
+            throw new IllegalArgumentException("odoo:" + model + ": pageSize must be greater than 0, but was "
+                    + pageSize);
+        }
+        if (limit != null || (order != null && !"id".equals(order.trim()))) {
+            // pages follow each other by id, so another order or a total limit would skip or repeat records
+            throw new IllegalArgumentException("odoo:" + model + ": pageSize reads every record in id order; "
+                    + "it cannot be combined with limit or order");
+        }
     }
 
     private void checkUpsertOptions() {
@@ -235,6 +258,14 @@ public class OdooEndpoint extends DefaultEndpoint {
 
     public void setFields(String fields) {
         this.fields = fields;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
     }
 
     public Integer getLimit() {

@@ -52,10 +52,13 @@ public class OdooProducer extends DefaultProducer {
             }
             case "read" -> message.setBody(raw(client.read(model, requireIds(message, method), endpoint.fieldList(),
                     context)));
-            // Known gap: search_read is one call bounded by limit; there is no offset or paging option yet.
-            case "search_read" -> message.setBody(raw(client.searchRead(model,
-                    OdooMessages.domain(message.getBody(), endpoint.parsedDomain()), endpoint.fieldList(),
-                    endpoint.getLimit(), endpoint.getOrder(), context)));
+            case "search_read" -> {
+                List<?> domain = OdooMessages.domain(message.getBody(), endpoint.parsedDomain());
+                message.setBody(raw(endpoint.getPageSize() != null
+                        ? client.searchReadAll(model, domain, endpoint.fieldList(), endpoint.getPageSize(), context)
+                        : client.searchRead(model, domain, endpoint.fieldList(), endpoint.getLimit(),
+                                endpoint.getOrder(), context)));
+            }
             default -> {
                 Map<String, Object> params = OdooMessages.namedValues(message.getBody(), method);
                 List<Long> ids = OdooMessages.ids(message.getHeader(OdooConstants.IDS));

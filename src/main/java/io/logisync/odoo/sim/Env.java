@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What one call runs with: the ORM, the acting user and the call's context. */
@@ -47,6 +48,40 @@ final class Env {
 
     Object context(String key) {
         return context.get(key);
+    }
+
+    /**
+     * The companies the call acts in, as Odoo's {@code env.companies}: the context's {@code allowed_company_ids},
+     * else every company of the user.
+     */
+    List<Long> companyIds() {
+        List<Long> allowed = ValueCodec.toIds(context.getOrDefault("allowed_company_ids", List.of()));
+        return allowed.isEmpty() ? userCompanies() : allowed;
+    }
+
+    /** The current company, as Odoo's {@code env.company}: the first allowed company, else the user's own. */
+    long companyId() {
+        List<Long> allowed = ValueCodec.toIds(context.getOrDefault("allowed_company_ids", List.of()));
+        if (!allowed.isEmpty()) {
+            return allowed.get(0);
+        }
+        Row user = orm.row("res.users", uid);
+        Long own = user == null ? null : user.ref("company_id");
+        return own == null ? DefaultData.COMPANY : own;
+    }
+
+    /** The companies the user may work in ({@code company_ids}), with its own company among them. */
+    List<Long> userCompanies() {
+        Row user = orm.row("res.users", uid);
+        if (user == null) {
+            return List.of(DefaultData.COMPANY);
+        }
+        List<Long> answer = new java.util.ArrayList<>(user.ids("company_ids"));
+        Long own = user.ref("company_id");
+        if (own != null && !answer.contains(own)) {
+            answer.add(0, own);
+        }
+        return answer;
     }
 
     /** Odoo hides archived records from searches unless the context says {@code active_test: false}. */

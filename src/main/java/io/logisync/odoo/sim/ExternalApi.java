@@ -181,8 +181,27 @@ final class ExternalApi {
         if (ValueCodec.truthy(lang) && !INSTALLED_LANG.equals(lang)) {
             throw OdooError.userError("Invalid language code: " + lang);
         }
-        // Known gap: every call runs as the admin user; access rights and multi-company rules are not simulated
-        return new Env(store.orm(), Env.ADMIN, ctx);
+        // Known gap: every call runs as the admin user; access rights and multi-company record rules are not simulated
+        Env env = new Env(store.orm(), Env.ADMIN, ctx);
+        checkAllowedCompanies(env, ctx.get("allowed_company_ids"));
+        return env;
+    }
+
+    /** Odoo refuses a context naming a company the user may not work in, before anything runs. */
+    private void checkAllowedCompanies(Env env, Object allowed) {
+        if (!ValueCodec.truthy(allowed)) {
+            return;
+        }
+        List<Long> asked;
+        try {
+            asked = ValueCodec.toIds(allowed);
+        } catch (RuntimeException e) {
+            throw new OdooError(ErrorKind.ACCESS_ERROR, "Access to unauthorized or invalid companies.");
+        }
+        List<Long> permitted = store.orm().store().transaction(env::userCompanies);
+        if (!permitted.containsAll(asked)) {
+            throw new OdooError(ErrorKind.ACCESS_ERROR, "Access to unauthorized or invalid companies.");
+        }
     }
 
     private static int recordCount(MethodSpec spec, List<Long> ids, Map<String, Object> args) {

@@ -28,6 +28,7 @@ final class FieldDef {
     private Compute compute;
     private OnDelete onDelete = OnDelete.SET_NULL;
     private String help;
+    private Integer digits;
 
     private FieldDef(String name, FieldType type, String label) {
         this.name = name;
@@ -105,6 +106,16 @@ final class FieldDef {
     FieldDef restrict() {
         this.onDelete = OnDelete.RESTRICT;
         return this;
+    }
+
+    /** Decimal places a float keeps, as Odoo's decimal.precision gives them ("Product Price" is 2). */
+    FieldDef digits(int places) {
+        this.digits = places;
+        return this;
+    }
+
+    Integer digits() {
+        return digits;
     }
 
     FieldDef help(String text) {

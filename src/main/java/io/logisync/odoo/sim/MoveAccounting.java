@@ -66,6 +66,7 @@ final class MoveAccounting {
         values.put("amount_tax", tax.doubleValue());
         values.put("amount_total", total.doubleValue());
         values.put("amount_residual", residual.doubleValue());
+        // Known gap: no currency rates, so the signed amounts of a foreign-currency move are not converted
         values.put("amount_untaxed_signed", untaxed.doubleValue() * sign);
         values.put("amount_tax_signed", tax.doubleValue() * sign);
         values.put("amount_total_signed", total.doubleValue() * sign);

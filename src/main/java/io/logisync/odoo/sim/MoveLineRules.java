@@ -35,7 +35,14 @@ final class MoveLineRules implements ModelBehaviour {
             vals.putIfAbsent("price_unit", purchase ? row.number("standard_price") : row.number("list_price"));
             vals.putIfAbsent("product_uom_id", row.ref("uom_id") == null ? false : row.ref("uom_id"));
             if (sale || purchase) {
-                vals.putIfAbsent("tax_ids", new ArrayList<>(row.ids(sale ? "taxes_id" : "supplier_taxes_id")));
+                // the product's taxes of the move's company only, else that company's default tax
+                Object company = move.ref("company_id");
+                List<Long> taxes = row.ids(sale ? "taxes_id" : "supplier_taxes_id").stream()
+                        .filter(tax -> company == null || company.equals(orm.value("account.tax", tax, "company_id")))
+                        .toList();
+                Object fallback = taxes.isEmpty() && company != null ? orm.value("res.company", (Long) company,
+                        sale ? "account_sale_tax_id" : "account_purchase_tax_id") : null;
+                vals.putIfAbsent("tax_ids", fallback != null ? List.of(fallback) : new ArrayList<>(taxes));
             }
         } else if (sale || purchase) {
             Object tax = orm.value("res.company", move.ref("company_id"), sale ? "account_sale_tax_id"

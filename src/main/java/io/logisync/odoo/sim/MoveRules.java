@@ -26,15 +26,18 @@ final class MoveRules implements ModelBehaviour {
         Object type = vals.containsKey("move_type") ? vals.get("move_type")
                 : env.context("default_move_type") instanceof String t ? t : "entry";
         if (!vals.containsKey("journal_id")) {
-            vals.put("journal_id", MoveModels.SALE_TYPES.contains(type) ? DefaultData.JOURNAL_SALE
-                    : MoveModels.PURCHASE_TYPES.contains(type) ? DefaultData.JOURNAL_PURCHASE
-                    : DefaultData.JOURNAL_MISC);
+            long company = vals.get("company_id") instanceof Number c ? c.longValue() : env.companyId();
+            vals.put("journal_id", defaultJournal(env, company, journalType(type), vals.get("currency_id")));
         }
-        if (!vals.containsKey("currency_id") && vals.get("journal_id") instanceof Number journal
-                && orm.exists("account.journal", journal.longValue())) {
-            Object currency = orm.value("account.journal", journal.longValue(), "currency_id");
-            vals.put("currency_id", currency != null ? currency
-                    : orm.value("res.company", DefaultData.COMPANY, "currency_id"));
+        if (vals.get("journal_id") instanceof Number journal && orm.exists("account.journal", journal.longValue())) {
+            Object journalCompany = orm.value("account.journal", journal.longValue(), "company_id");
+            // the move's company follows its journal, as Odoo's _compute_company_id
+            vals.putIfAbsent("company_id", journalCompany != null ? journalCompany : env.companyId());
+            if (!vals.containsKey("currency_id")) {
+                Object currency = orm.value("account.journal", journal.longValue(), "currency_id");
+                vals.put("currency_id", currency != null ? currency
+                        : orm.value("res.company", ((Number) vals.get("company_id")).longValue(), "currency_id"));
+            }
         }
         if (!vals.containsKey("date")) {
             vals.put("date", ValueCodec.truthy(vals.get("invoice_date")) ? vals.get("invoice_date")
@@ -49,6 +52,49 @@ final class MoveRules implements ModelBehaviour {
             if (term != null && (MoveModels.SALE_TYPES.contains(type) || MoveModels.PURCHASE_TYPES.contains(type))) {
                 vals.put("invoice_payment_term_id", term);
             }
+        }
+    }
+
+    private static String journalType(Object moveType) {
+        return MoveModels.SALE_TYPES.contains(moveType) ? "sale"
+                : MoveModels.PURCHASE_TYPES.contains(moveType) ? "purchase" : "general";
+    }
+
+    /**
+     * Odoo's {@code _search_default_journal}: the company's first journal of the type (in the journals' order),
+     * preferring one in the move's currency when that is not the company's.
+     */
+    private static long defaultJournal(Env env, long company, String type, Object currency) {
+        Orm orm = env.orm();
+        List<Long> journals = orm.search(env, "account.journal", List.of(List.of("company_id", "=", company),
+                List.of("type", "=", type)), 0, null, null);
+        Object companyCurrency = orm.value("res.company", company, "currency_id");
+        if (currency instanceof Number wanted && !Long.valueOf(wanted.longValue()).equals(companyCurrency)) {
+            for (long journal : journals) {
+                if (Long.valueOf(wanted.longValue()).equals(orm.value("account.journal", journal, "currency_id"))) {
+                    return journal;
+                }
+            }
+        }
+        if (journals.isEmpty()) {
+            String name = orm.exists("res.company", company) ? orm.displayName("res.company", company)
+                    : String.valueOf(company);
+            throw OdooError.userError("No journal could be found in company " + name + " for any of those types: "
+                    + type);
+        }
+        return journals.get(0);
+    }
+
+    /** A move and its journal belong to one company; Odoo's check_company refuses a journal of another. */
+    @Override
+    public void validate(Env env, Row move) {
+        Long journal = move.ref("journal_id");
+        Object journalCompany = journal == null ? null : env.orm().value("account.journal", journal, "company_id");
+        if (journalCompany != null && !journalCompany.equals(move.ref("company_id"))) {
+            throw OdooError.userError("Incompatible companies on records:\n- '"
+                    + MoveModels.moveDisplayName(env.orm(), move) + "' belongs to company '"
+                    + env.orm().displayName("res.company", move.ref("company_id")) + "' and 'Journal' (journal_id: '"
+                    + env.orm().displayName("account.journal", journal) + "') belongs to another company.");
         }
     }
 

@@ -44,8 +44,8 @@ final class ProductModels {
                 .field(chars("default_code", "Internal Reference"))
                 .field(FieldDef.selection("type", "Product Type", "consu", "Goods", "service", "Service",
                         "combo", "Combo").defaultTo("consu"))
-                .field(FieldDef.of("list_price", FieldType.FLOAT, "Sales Price").defaultTo(1.0))
-                .field(FieldDef.of("standard_price", FieldType.FLOAT, "Cost").defaultTo(0.0))
+                .field(FieldDef.of("list_price", FieldType.FLOAT, "Sales Price").digits(2).defaultTo(1.0))
+                .field(FieldDef.of("standard_price", FieldType.FLOAT, "Cost").digits(2).defaultTo(0.0))
                 .field(many2one("uom_id", "Unit", "uom.uom").defaultTo(DefaultData.UOM_UNITS))
                 .field(many2many("taxes_id", "Sales Taxes", "account.tax")
                         .defaultFrom(env -> companyTax(env, "account_sale_tax_id")))
@@ -62,9 +62,17 @@ final class ProductModels {
                 .field(chars("barcode", "Barcode"));
     }
 
+    /** A new product takes the default tax of each company the call acts in, as Odoo's env.companies. */
     private static List<Long> companyTax(Env env, String field) {
-        Object tax = env.orm().value("res.company", DefaultData.COMPANY, field);
-        return tax == null ? List.of() : List.of((Long) tax);
+        List<Long> answer = new java.util.ArrayList<>();
+        for (long company : env.companyIds()) {
+            Object tax = env.orm().exists("res.company", company) ? env.orm().value("res.company", company, field)
+                    : null;
+            if (tax != null && !answer.contains((Long) tax)) {
+                answer.add((Long) tax);
+            }
+        }
+        return answer;
     }
 
     /** Products read as "[CODE] Name" wherever they appear as a many2one. */

@@ -79,6 +79,42 @@ public final class SimulatorStore {
         });
     }
 
+    /**
+     * Adds a company as one set up with the generic chart of accounts: its partner, 15 % sale and purchase taxes,
+     * and its customer invoice and vendor bill journals; the admin user may then work in it. Returns its id.
+     *
+     * @param currencyCode ISO code of the company's currency, one the simulator has (USD, EUR, CAD, GBP, MXN)
+     */
+    public long addCompany(String name, String currencyCode) {
+        return run(() -> {
+            Env env = adminEnv();
+            List<Long> currency = orm.search(env, "res.currency", List.of(List.of("name", "=", currencyCode)), 0,
+                    1L, null);
+            if (currency.isEmpty()) {
+                throw new IllegalArgumentException("the simulator has no currency " + currencyCode);
+            }
+            long company = orm.create(env, "res.company", List.of(Map.of("name", name, "currency_id",
+                    currency.get(0)))).get(0);
+            long partner = orm.create(env, "res.partner", List.of(Map.of("name", name, "is_company", true,
+                    "company_id", company))).get(0);
+            long sale = orm.create(env, "account.tax", List.of(Map.of("name", "15%", "type_tax_use", "sale",
+                    "amount", 15.0, "description", "15%", "company_id", company))).get(0);
+            long purchase = orm.create(env, "account.tax", List.of(Map.of("name", "15%", "type_tax_use",
+                    "purchase", "amount", 15.0, "description", "15%", "company_id", company))).get(0);
+            orm.rawWrite("res.company", company, Map.of("partner_id", partner, "account_sale_tax_id", sale,
+                    "account_purchase_tax_id", purchase));
+            orm.create(env, "account.journal", List.of(Map.of("name", "Customer Invoices", "code", "INV", "type",
+                    "sale", "default_account_id", 3L, "sequence", 5L, "company_id", company)));
+            orm.create(env, "account.journal", List.of(Map.of("name", "Vendor Bills", "code", "BILL", "type",
+                    "purchase", "default_account_id", 4L, "sequence", 6L, "company_id", company)));
+            Row admin = orm.row("res.users", Env.ADMIN);
+            List<Long> companies = new java.util.ArrayList<>(admin.ids("company_ids"));
+            companies.add(company);
+            orm.rawWrite("res.users", Env.ADMIN, Map.of("company_ids", companies));
+            return company;
+        });
+    }
+
     /** Drops every record and seeds the defaults again. */
     public void reset() {
         orm.store().clear();

@@ -2,6 +2,7 @@ package io.logisync.odoo.sim;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +53,8 @@ final class ValueCodec {
         return switch (type) {
             case CHAR, TEXT, HTML -> text(value);
             case INTEGER -> integer(value);
-            case FLOAT, MONETARY -> decimal(value);
+            case FLOAT -> field.digits() == null ? decimal(value) : rounded(decimal(value), field.digits());
+            case MONETARY -> decimal(value);
             case DATE -> date(value);
             case DATETIME -> datetime(value);
             case SELECTION -> selection(model, field, value);
@@ -65,6 +67,10 @@ final class ValueCodec {
 
     private static String text(Object value) {
         if (value instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                // Odoo stores text in PostgreSQL, whose driver refuses the NUL character outright
+                throw OdooError.valueError("A string literal cannot contain NUL (0x00) characters.");
+            }
             return s.isEmpty() ? null : s;
         }
         if (value instanceof Double || value instanceof Float) {
@@ -92,6 +98,12 @@ final class ValueCodec {
         }
         throw OdooError.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
                 + pythonType(value) + "'");
+    }
+
+    /** A float field with digits is rounded half away from zero when it is stored, as Odoo's float_round does. */
+    private static Double rounded(Double value, int digits) {
+        return new BigDecimal(Double.toString(value)).setScale(digits, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private static Double decimal(Object value) {

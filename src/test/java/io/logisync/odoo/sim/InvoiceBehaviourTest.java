@@ -117,6 +117,22 @@ class InvoiceBehaviourTest {
     }
 
     @Test
+    void shouldKeepUnitPricesToTheCentAndQuantitiesToThreeDecimalsAsOdooDoes() {
+        long invoice = createMove("out_invoice", line(detention, "Thirds", 3, 33.333333),
+                line(detention, "Half cent", 2.00049, 100.005));
+
+        JsonNode lines = client.call("account.move.line", "read", Map.of("ids", readMove(invoice)
+                .get("invoice_line_ids"), "fields", List.of("price_unit", "quantity", "price_subtotal")));
+        // "Product Price" has 2 digits: 33.333333 is kept as 33.33, so 3 lines of it make 99.99, not 100.00
+        assertThat(lines.get(0).get("price_unit").asDouble()).isEqualTo(33.33);
+        assertThat(lines.get(0).get("price_subtotal").asDouble()).isEqualTo(99.99);
+        // 100.005 rounds half away from zero to 100.01; "Product Unit of Measure" keeps 2.00049 as 2.0
+        assertThat(lines.get(1).get("price_unit").asDouble()).isEqualTo(100.01);
+        assertThat(lines.get(1).get("quantity").asDouble()).isEqualTo(2.0);
+        assertThat(lines.get(1).get("price_subtotal").asDouble()).isEqualTo(200.02);
+    }
+
+    @Test
     void shouldApplyTheProductsTaxesPriceAndNameToALineThatOmitsThem() {
         client.call("product.product", "write", Map.of("ids", List.of(detention), "vals",
                 Map.of("list_price", 80.0, "standard_price", 50.0)));

@@ -139,6 +139,16 @@ class WireFormatTest {
     }
 
     @Test
+    void shouldRefuseTextHoldingANulCharacterAsPostgresqlDoes() {
+        WireClient.Answer answer = client.json2("res.partner", "create", Map.of("vals_list",
+                List.of(Map.of("name", "Nul\u0000Co"))));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.json().get("name").asText()).isEqualTo("builtins.ValueError");
+        assertThat(odoo.store().records("res.partner")).extracting(p -> p.get("name")).doesNotContain("Nul\u0000Co");
+    }
+
+    @Test
     void shouldRequireANameOnAContact() {
         WireClient.Answer answer = client.json2("res.partner", "create", Map.of("vals_list",
                 List.of(Map.of("email", "noname@example.com"))));
