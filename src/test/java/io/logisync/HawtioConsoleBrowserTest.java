@@ -83,8 +83,9 @@ class HawtioConsoleBrowserTest {
         // messages in flight: a customer whose creation Odoo takes 15 s to answer shows on the Exchanges tab
         logisync.odoo().faults().inject(Fault.slow(Duration.ofSeconds(15)).on("res.partner", "create").times(1));
         CompletableFuture<?> slow = CompletableFuture.runAsync(() -> send(customer("c-2", "SLOW", "Slow Co")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> logisync.camel().getInflightRepository().size() > 0);
         browser.find(By.xpath("//*[(self::a or self::button) and normalize-space()='Exchanges']")).click();
-        browser.waitForText("to-odoo-create-customer");
+        browser.waitForText("to-odoo-upsert-customer");
         browser.screenshot("hawtio-exchanges");
 
         assertThat(browser.text()).contains("Inflight Exchanges", "upsert-customer-partner");

@@ -30,9 +30,11 @@ import org.eclipse.jetty.util.Callback;
 public final class HawtioConsole {
 
     private final Server server;
+    private final String host;
 
-    private HawtioConsole(Server server) {
+    private HawtioConsole(Server server, String host) {
         this.server = server;
+        this.host = host;
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,13 +72,12 @@ public final class HawtioConsole {
         ContextHandler connect = new ContextHandler(new ConnectPage(jolokia), "/");
         server.setHandler(new ContextHandlerCollection(hawtio, connect));
         server.start();
-        return new HawtioConsole(server);
+        return new HawtioConsole(server, host);
     }
 
     /** Where the console answers, e.g. {@code http://127.0.0.1:8090/}. */
     public String url() {
-        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-        return "http://" + connector.getHost() + ":" + connector.getLocalPort() + "/";
+        return "http://" + host + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/";
     }
 
     public void stop() throws Exception {
