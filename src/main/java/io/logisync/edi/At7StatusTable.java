@@ -58,6 +58,13 @@ public final class At7StatusTable {
         return new At7StatusTable(milestones);
     }
 
+    /** This table with the other's entries added, the other's winning where both list a code. */
+    public At7StatusTable with(At7StatusTable other) {
+        Map<String, String> merged = new HashMap<>(milestones);
+        merged.putAll(other.milestones);
+        return new At7StatusTable(merged);
+    }
+
     /** True when the table lists the code, whether or not it is a milestone. */
     public boolean knows(String statusCode) {
         return milestones.containsKey(statusCode);

@@ -23,6 +23,7 @@ final class X12SetReader {
 
     private final String fileName;
     private final List<TransactionSet> sets = new ArrayList<>();
+    private final List<X12Envelope> envelopes = new ArrayList<>();
     private final List<String> elements = new ArrayList<>();
     private char componentSeparator;
     private String tag = "";
@@ -47,9 +48,20 @@ final class X12SetReader {
         this.fileName = fileName;
     }
 
+    /** A file's sets in file order, and the envelope of each of its interchanges. */
+    record X12File(List<X12Envelope> envelopes, List<TransactionSet> sets) {
+    }
+
     /** The sets of the file in file order; throws {@link EdiSyntaxException} when its envelope or syntax is broken. */
     static List<TransactionSet> read(byte[] content, String fileName) {
-        return new X12SetReader(fileName).readAll(X12Text.of(content, fileName));
+        return readFile(content, fileName).sets();
+    }
+
+    /** The sets and envelopes of the file; throws {@link EdiSyntaxException} when its envelope or syntax is broken. */
+    static X12File readFile(byte[] content, String fileName) {
+        X12SetReader reader = new X12SetReader(fileName);
+        List<TransactionSet> sets = reader.readAll(X12Text.of(content, fileName));
+        return new X12File(List.copyOf(reader.envelopes), List.copyOf(sets));
     }
 
     private List<TransactionSet> readAll(X12Text x12) {
@@ -120,6 +132,7 @@ final class X12SetReader {
         interchangeControl = isa.trimmed(13);
         interchangeSender = isa.trimmed(6);
         groupsInInterchange = 0;
+        envelopes.add(new X12Envelope(isa));
     }
 
     private void startGroup(Segment gs) {
@@ -128,12 +141,18 @@ final class X12SetReader {
         groupSender = gs.trimmed(2);
         groupsInInterchange++;
         setsInGroup = 0;
+        if (!envelopes.isEmpty()) {
+            envelopes.get(envelopes.size() - 1).startGroup(gs);
+        }
     }
 
     private void startSet(Segment st) {
         var envelope = new TransactionSet.Envelope(interchangeControl, interchangeSender, groupControl, groupSender);
         set = new SetInProgress(envelope, st.trimmed(1), st.trimmed(2), new ArrayList<>(List.of(st)));
         setsInGroup++;
+        if (!envelopes.isEmpty()) {
+            envelopes.get(envelopes.size() - 1).startSet(st.trimmed(1), st.trimmed(2));
+        }
     }
 
     private void endSet(Segment se) {
@@ -161,11 +180,12 @@ final class X12SetReader {
         String declared = trailer.trimmed(1);
         String element = trailer.tag() + "01";
         if (!declared.matches("\\d{1,18}")) {
-            throw syntax(trailer.tag(), trailer.position(), element + " '" + declared + "' is not a count");
+            throw syntax(trailer.tag(), trailer.position(), element + " '" + declared + "' is not a count",
+                    countFault(trailer.tag()));
         }
         if (Long.parseLong(declared) != actual) {
             throw syntax(trailer.tag(), trailer.position(), element + " says " + Long.parseLong(declared) + " " + what
-                    + " but " + owner + " has " + actual);
+                    + " but " + owner + " has " + actual, countFault(trailer.tag()));
         }
     }
 
@@ -175,7 +195,67 @@ final class X12SetReader {
             return; // see checkCount
         }
         Location location = reader.getLocation();
-        throw syntax(location.getSegmentTag(), location.getSegmentPosition(), describe(error, reader, location));
+        throw syntax(location.getSegmentTag(), location.getSegmentPosition(), describe(error, reader, location),
+                faultOf(error, reader.getReferenceCode(), location));
+    }
+
+    /** The acknowledgement code of a StAEDI error, at the level (set, group, interchange) it rejects. */
+    private X12Fault faultOf(EDIStreamValidationError error, String reference, Location location) {
+        String tag = location.getSegmentTag();
+        int position = location.getSegmentPosition();
+        switch (error) {
+            case CONTROL_REFERENCE_MISMATCH:
+                return switch (tag) {
+                    case "SE" -> setFault(X12Fault.SET_CONTROL_NUMBER_MISMATCH, tag, position);
+                    case "GE" -> groupFault(X12Fault.GROUP_CONTROL_NUMBER_MISMATCH, tag);
+                    default -> interchangeFault(tag);
+                };
+            case MANDATORY_SEGMENT_MISSING:
+                if ("SE".equals(reference) && set != null) {
+                    return setFault(X12Fault.SET_TRAILER_MISSING, tag, position);
+                }
+                if ("GE".equals(reference) && inGroup) {
+                    return groupFault(X12Fault.GROUP_TRAILER_MISSING, tag);
+                }
+                break;
+            case SEGMENT_EXCEEDS_MAXIMUM_USE:
+                if ("ST".equals(tag) && set != null) {
+                    return setFault(X12Fault.SET_TRAILER_MISSING, tag, position);
+                }
+                break;
+            default:
+                break;
+        }
+        return anyFault(tag, position);
+    }
+
+    private X12Fault countFault(String trailerTag) {
+        return switch (trailerTag) {
+            case "SE" -> setFault(X12Fault.SEGMENT_COUNT_MISMATCH, trailerTag, last.position());
+            case "GE" -> groupFault(X12Fault.SET_COUNT_MISMATCH, trailerTag);
+            default -> interchangeFault(trailerTag);
+        };
+    }
+
+    /** A fault with no more specific code: inside a set it is the set's, else the group's, else the interchange's. */
+    private X12Fault anyFault(String tag, int position) {
+        if (set != null) {
+            return setFault(X12Fault.SEGMENTS_IN_ERROR, tag, position);
+        }
+        return inGroup ? groupFault("", tag) : interchangeFault(tag);
+    }
+
+    private X12Fault setFault(String code, String tag, int position) {
+        int stPosition = set.segments().get(0).position();
+        return new X12Fault(X12Fault.Level.SET, groupControl, set.control(), code, tag, position - stPosition + 1);
+    }
+
+    private X12Fault groupFault(String code, String tag) {
+        return new X12Fault(X12Fault.Level.GROUP, groupControl, "", code, tag, 0);
+    }
+
+    private X12Fault interchangeFault(String tag) {
+        return new X12Fault(X12Fault.Level.INTERCHANGE, "", "", "", tag, 0);
     }
 
     private String describe(EDIStreamValidationError error, EDIStreamReader reader, Location location) {
@@ -214,30 +294,34 @@ final class X12SetReader {
     /** Names the missing trailer when the file simply stops; otherwise passes StAEDI's reason on. */
     private EdiSyntaxException unreadable(EDIStreamException e, X12Text x12) {
         if (last == null) {
-            return syntax("ISA", 1, "cannot read the interchange header: " + e.getMessage(), e);
+            return syntax("ISA", 1, "cannot read the interchange header: " + e.getMessage(), e, null);
         }
         String end = ": the file ends after segment " + last.tag() + " at position " + last.position();
         int missingAt = last.position() + 1;
         if (last.tag().equals(x12.lastSegmentTag())) {
             if (set != null) {
-                return syntax("SE", missingAt, "set " + set.control() + " has no SE trailer" + end, e);
+                return syntax("SE", missingAt, "set " + set.control() + " has no SE trailer" + end, e,
+                        setFault(X12Fault.SET_TRAILER_MISSING, "SE", missingAt));
             }
             if (inGroup) {
-                return syntax("GE", missingAt, "group " + groupControl + " has no GE trailer" + end, e);
+                return syntax("GE", missingAt, "group " + groupControl + " has no GE trailer" + end, e,
+                        groupFault(X12Fault.GROUP_TRAILER_MISSING, "GE"));
             }
             if (inInterchange) {
-                return syntax("IEA", missingAt, "interchange " + interchangeControl + " has no IEA trailer" + end, e);
+                return syntax("IEA", missingAt, "interchange " + interchangeControl + " has no IEA trailer" + end, e,
+                        interchangeFault("IEA"));
             }
         }
         return syntax(last.tag(), last.position(), "cannot read the X12 after segment " + last.tag() + " at position "
-                + last.position() + ": " + e.getMessage(), e);
+                + last.position() + ": " + e.getMessage(), e, anyFault(last.tag(), last.position()));
     }
 
-    private EdiSyntaxException syntax(String segmentTag, int segmentPosition, String rule) {
-        return syntax(segmentTag, segmentPosition, rule, null);
+    private EdiSyntaxException syntax(String segmentTag, int segmentPosition, String rule, X12Fault fault) {
+        return syntax(segmentTag, segmentPosition, rule, null, fault);
     }
 
-    private EdiSyntaxException syntax(String segmentTag, int segmentPosition, String rule, Throwable cause) {
-        return new EdiSyntaxException(fileName, segmentTag, segmentPosition, rule, cause);
+    private EdiSyntaxException syntax(String segmentTag, int segmentPosition, String rule, Throwable cause,
+            X12Fault fault) {
+        return new EdiSyntaxException(fileName, segmentTag, segmentPosition, rule, cause, envelopes, fault);
     }
 }

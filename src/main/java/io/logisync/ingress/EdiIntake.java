@@ -1,9 +1,8 @@
 package io.logisync.ingress;
 
-import io.logisync.edi.Edi214Mapper;
-import io.logisync.edi.Edi214Result;
 import io.logisync.edi.SkippedStatus;
-import java.util.ArrayList;
+import io.logisync.edi.X12Document;
+import io.logisync.edi.X12DocumentMapper;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,10 +10,13 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads an X12 214 file from the inbox into milestone events, checked like any other event. */
+/**
+ * Reads an X12 file from the inbox (214 statuses, 210 invoices) into events, checked like any other event, through
+ * the same mapper as the carrier-edi-source Kamelet.
+ */
 public class EdiIntake {
 
-    /** Header listing the statuses of the file that could not be read, for its report. */
+    /** Header listing what of the file could not be taken (unreadable statuses, refused sets), for its report. */
     public static final String UNUSABLE_STATUSES = "LogisyncUnusableStatuses";
 
     private static final Logger LOG = LoggerFactory.getLogger(EdiIntake.class);
@@ -26,32 +28,28 @@ public class EdiIntake {
     }
 
     private final EventIntake intake;
-    private final Edi214Mapper mapper;
+    private final X12DocumentMapper mapper;
 
     public EdiIntake(EventIntake intake, String defaultTimeZone) {
         this.intake = intake;
-        this.mapper = new Edi214Mapper(ZoneId.of(defaultTimeZone));
+        this.mapper = new X12DocumentMapper(X12DocumentMapper.Settings.of(ZoneId.of(defaultTimeZone)));
     }
 
     /**
      * Maps the file; an envelope or syntax error fails the file, which then goes to the error folder. A status that
-     * could not be read (unknown code, bad date or time) fails the file too, once its readable statuses are applied,
-     * so that a delivery is never dropped without a person seeing it.
+     * could not be read (unknown code, bad date or time) or a set that was refused (a 210 that does not add up) fails
+     * the file too, once its readable parts are applied, so that nothing is dropped without a person seeing it.
      */
     public List<IncomingEvent> read(Exchange exchange) {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        Edi214Result result = mapper.map(exchange.getMessage().getBody(InputStream.class), fileName);
-        List<String> unusable = new ArrayList<>();
-        for (SkippedStatus skipped : result.skipped()) {
-            if (skipped.unusable()) {
-                unusable.add("set " + skipped.setControlNumber() + " LX " + skipped.lxNumber() + " load "
-                        + skipped.loadRef() + " status '" + skipped.statusCode() + "': " + skipped.reason());
-            } else {
+        X12Document document = mapper.map(exchange.getMessage().getBody(InputStream.class), fileName, null, null);
+        for (SkippedStatus skipped : document.skipped()) {
+            if (!skipped.unusable()) {
                 LOG.info("{}: set {} status {} of load {} is not a milestone: {}", fileName,
                         skipped.setControlNumber(), skipped.statusCode(), skipped.loadRef(), skipped.reason());
             }
         }
-        exchange.getMessage().setHeader(UNUSABLE_STATUSES, unusable);
-        return intake.check(result.events());
+        exchange.getMessage().setHeader(UNUSABLE_STATUSES, document.problems());
+        return intake.check(document.events());
     }
 }

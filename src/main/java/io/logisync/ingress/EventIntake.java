@@ -173,7 +173,7 @@ public class EventIntake {
             report.append(rejected);
         }
         if (!unusable.isEmpty()) {
-            report.append(fileName).append(" had statuses that could not be read; the others were applied:\n");
+            report.append(fileName).append(" had parts that could not be taken; the others were applied:\n");
             unusable.forEach(line -> report.append(line).append('\n'));
         }
         if (report.length() > 0) {

@@ -42,6 +42,10 @@ final class EventRules {
         if (charges.isArray()) {
             checkCharges(charges, problems);
         }
+        JsonNode lines = event.path("data").path("lines");
+        if (lines.isArray() && event.path("data").has("total")) {
+            checkLinesAddUpToTotal(lines, event.path("data").get("total"), problems);
+        }
         return problems;
     }
 
@@ -86,11 +90,29 @@ final class EventRules {
     /** Events are ordered by subject; one whose subject is not its business key would be ordered wrongly. */
     private static void checkSubject(JsonNode event, List<String> problems) {
         JsonNode data = event.path("data");
-        String key = data.hasNonNull("loadRef") ? "loadRef" : data.hasNonNull("code") ? "code" : null;
+        String key = data.hasNonNull("loadRef") ? "loadRef" : data.hasNonNull("code") ? "code"
+                : data.hasNonNull("carrierCode") ? "carrierCode" : null;
         if (key != null && !data.get(key).asText().equals(event.path("subject").asText())) {
             problems.add("$.subject: must equal $.data." + key + " ('" + data.get(key).asText() + "'), but was '"
                     + event.path("subject").asText() + "' (rule: subject is the business key)");
         }
+    }
+
+    /** A bill's total is what is paid: it must be its lines' sum exactly, whoever sent it (a 210's L3, say). */
+    private static void checkLinesAddUpToTotal(JsonNode lines, JsonNode totalNode, List<String> problems) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : lines) {
+            sum = sum.add(decimal(line.get("amount")));
+        }
+        BigDecimal total = decimal(totalNode);
+        if (sum.compareTo(total) != 0) {
+            problems.add("$.data.total: " + total.toPlainString() + " is not the sum of the lines' amounts ("
+                    + sum.toPlainString() + ") (rule: total = sum of lines)");
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode value) {
+        return value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());
     }
 
     private static void checkCharges(JsonNode charges, List<String> problems) {

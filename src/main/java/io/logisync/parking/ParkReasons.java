@@ -11,6 +11,8 @@ public final class ParkReasons {
     public static final String AWAITING_CONTRACT = "AWAITING_CONTRACT";
     /** The shipment's charges changed after its invoice was posted; a posted invoice is never edited. */
     public static final String CHANGED_AFTER_INVOICING = "CHANGED_AFTER_INVOICING";
+    /** A carrier's bill was received, but turning it into a vendor bill is not built yet. */
+    public static final String AWAITING_VENDOR_BILLING = "AWAITING_VENDOR_BILLING";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */

@@ -3,6 +3,7 @@ package io.logisync.runtime;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.carrier.CarrierEdgeBeans;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
@@ -42,7 +43,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
     /** The event types this logisync applies; each has a JSON Schema under {@code schemas/}. */
     public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
             "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
-            "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1");
+            "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1",
+            "logistics.carrier.invoice.received.v1");
 
     /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
     private static final String REPLAY_URI = "direct:replay-parked-event";
@@ -89,6 +91,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
+        CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
+                settings.getInt("logisync.ingress.max-events", 1000));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
                 validator, parkingStore, mapper);
         registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,

@@ -118,6 +118,9 @@ final class ManifestChecker {
                 && !packageName.startsWith("io.strimzi.")) {
             return;
         }
+        if (freeForm(value.getClass())) {
+            return; // a Kamelet's template or a Pipe's properties: the CRD keeps whatever fields they hold
+        }
         for (Class<?> type = value.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
@@ -131,6 +134,16 @@ final class ManifestChecker {
                 }
             }
         }
+    }
+
+    /** A model class with no field but additionalProperties stands for a schema that preserves unknown fields. */
+    private static boolean freeForm(Class<?> type) {
+        for (Field field : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !field.getName().equals("additionalProperties")) {
+                return false;
+            }
+        }
+        return type.getSuperclass() == Object.class;
     }
 
     private static Object read(Field field, Object owner) {

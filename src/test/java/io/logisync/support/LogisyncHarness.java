@@ -77,6 +77,7 @@ public final class LogisyncHarness implements AutoCloseable {
                 "--logisync.odoo.api-key=" + odoo.apiKey(),
                 "--logisync.db.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--logisync.inbox.dir=" + workDir.resolve("inbox"),
+                "--logisync.carriers.dir=" + workDir.resolve("carriers"),
                 "--logisync.inbox.poll-ms=100",
                 "--logisync.inbox.settle-ms=100",
                 "--logisync.ingress.api-keys=tms/main=" + TMS_KEY + ",carrier/acme-freight=" + CARRIER_KEY,
@@ -160,6 +161,20 @@ public final class LogisyncHarness implements AutoCloseable {
 
     public Path inbox() {
         return workDir.resolve("inbox");
+    }
+
+    /** The folder of the carriers' files ({@code logisync.carriers.dir}). */
+    public Path carriers() {
+        return workDir.resolve("carriers");
+    }
+
+    /** Posts a body to a path of the HTTP server with the given headers, as a carrier's webhook call would. */
+    public HttpResponse<String> postTo(String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a body to the events endpoint with the given API key (null for none). */

@@ -1,0 +1,70 @@
+package io.logisync.carrier;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+
+/**
+ * The control numbers logisync puts on the acknowledgements it sends each trading partner: increasing, never
+ * repeated, kept in the database so that a restart or a second replica does not reuse one.
+ */
+public class EdiControlNumbers {
+
+    private final DataSource dataSource;
+
+    public EdiControlNumbers(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A supplier of the partner's next numbers. */
+    public LongSupplier forPartner(String partner) {
+        return () -> next(partner);
+    }
+
+    /** The partner's next number, from 1; the row lock of the update keeps two callers from taking the same one. */
+    public long next(String partner) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                long answer = increment(connection, partner);
+                connection.commit();
+                return answer;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("no EDI control number could be taken for " + partner + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long increment(Connection connection, String partner) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE edi_control_number SET last_number = last_number + 1 WHERE partner = ?")) {
+            update.setString(1, partner);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO edi_control_number (partner, last_number) VALUES (?, 1)")) {
+                    insert.setString(1, partner);
+                    insert.executeUpdate();
+                    return 1;
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_number FROM edi_control_number WHERE partner = ?")) {
+            select.setString(1, partner);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
