@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.accessorial.Accessorials;
+import io.logisync.support.Events;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -231,6 +232,66 @@ class AccessorialsRouteTest {
         assertThat(invoices()).hasSize(1);
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM accessorial_decision", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void shouldLetOnlyAnApproverDecideAnAccessorialThroughTheApiSayingWhy() throws Exception {
+        logisync.send(array(shipment("L-12"), accessorial("a-1", "A-13", "L-12", "LUMPER", null, null),
+                delivered("m-1", "L-12", "2026-11-02T23:40:00Z"), pod("p-1", "L-12")));
+        String path = "/api/v1/accessorials/A-13/approve";
+        String why = "{\"reason\": \"lumper receipt checked\"}";
+
+        assertThat(logisync.api("POST", path, why, null).statusCode()).isEqualTo(401);
+        assertThat(logisync.api("POST", path, why, LogisyncHarness.OPERATOR_KEY).statusCode()).isEqualTo(403);
+        assertThat(logisync.api("POST", path, why, LogisyncHarness.ADMIN_KEY).statusCode()).isEqualTo(403);
+        var noReason = logisync.api("POST", path, "{}", LogisyncHarness.APPROVER_KEY);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("$.reason");
+        assertThat(logisync.api("POST", "/api/v1/accessorials/A-404/approve", why, LogisyncHarness.APPROVER_KEY)
+                .statusCode()).isEqualTo(404);
+        assertThat(invoices()).isEmpty();
+
+        var approved = logisync.api("POST", path, why, LogisyncHarness.APPROVER_KEY);
+
+        assertThat(approved.statusCode()).isEqualTo(200);
+        JsonNode body = Events.MAPPER.readTree(approved.body());
+        assertThat(body.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(body.get("decidedBy").asText()).isEqualTo(LogisyncHarness.APPROVER);
+        assertThat(logisync.db().queryForMap("SELECT decided_by, reason, source FROM accessorial_decision"
+                + " WHERE accessorial_id = 'A-13'")).containsEntry("DECIDED_BY", LogisyncHarness.APPROVER)
+                .containsEntry("REASON", "lumper receipt checked").containsEntry("SOURCE", "logisync/approval-api");
+        // the last decision released the invoice: 806.55 + lumper 95.00 = 901.55
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("901.55");
+    }
+
+    @Test
+    void shouldBillTheAmountAnApproverApprovesInsteadOfTheRating() throws Exception {
+        logisync.send(array(shipment("L-13"), accessorial("a-1", "A-14", "L-13", "DETENTION",
+                "2026-11-02T14:00:00-06:00", "2026-11-02T17:20:00-06:00"), delivered("m-1", "L-13",
+                "2026-11-02T23:40:00Z"), pod("p-1", "L-13")));
+
+        var approved = logisync.api("POST", "/api/v1/accessorials/A-14/approve", "{\"reason\": \"agreed with the"
+                + " customer at 100.00\", \"amount\": \"100.00\"}", LogisyncHarness.APPROVER_KEY);
+
+        assertThat(approved.statusCode()).isEqualTo(200);
+        // rated 112.50, approved at 100.00: 806.55 + 100.00 = 906.55
+        assertThat(decimal(lineWithProduct(onlyInvoice(), "DETENTION").get("price_subtotal")))
+                .isEqualByComparingTo("100.00");
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("906.55");
+    }
+
+    @Test
+    void shouldRejectThroughTheApiWithAReasonAndBillNothingForIt() throws Exception {
+        logisync.send(array(shipment("L-14"), accessorial("a-1", "A-15", "L-14", "LUMPER", null, null),
+                delivered("m-1", "L-14", "2026-11-02T23:40:00Z"), pod("p-1", "L-14")));
+
+        var rejected = logisync.api("POST", "/api/v1/accessorials/A-15/reject", "{\"reason\": \"no receipt\"}",
+                LogisyncHarness.APPROVER_KEY);
+
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(accessorialRow("A-15")).containsEntry("STATUS", "REJECTED")
+                .containsEntry("DECIDED_BY", LogisyncHarness.APPROVER).containsEntry("DECISION_REASON", "no receipt");
+        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("806.55");
     }
 
     private static ObjectNode shipment(String loadRef) {

@@ -18,14 +18,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logisync.invoicing.InvoiceRelease;
 import io.logisync.odoo.sim.Fault;
 import io.logisync.odoo.sim.SimulatorCall;
 import io.logisync.parking.ParkingDesk;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -370,14 +368,27 @@ class InvoicingRouteTest {
 
         assertThat(answer.at("/results/2/reason").asText()).isEqualTo("AWAITING_FINANCE_APPROVAL");
         assertThat(invoices()).isEmpty();
+        JsonNode held = mapper().readTree(logisync.api("GET", "/api/v1/releases/L-48", null,
+                LogisyncHarness.OPERATOR_KEY).body());
+        assertThat(held.get("released").asBoolean()).isFalse();
+        assertThat(held.get("waitingFor").toString()).contains("finance approval");
+        assertThat(logisync.api("POST", "/api/v1/releases/L-48/approve", "{}", LogisyncHarness.OPERATOR_KEY)
+                .statusCode()).isEqualTo(403);
 
-        logisync.bean("release", InvoiceRelease.class).approveByFinance("L-48", "fiona.finance", Instant.now(),
-                "checked against the rate confirmation");
-        logisync.bean("parking", ParkingDesk.class).replaySatisfied();
+        var approval = logisync.api("POST", "/api/v1/releases/L-48/approve",
+                "{\"reason\": \"checked against the rate confirmation\"}", LogisyncHarness.APPROVER_KEY);
 
+        assertThat(approval.statusCode()).isEqualTo(200);
+        assertThat(mapper().readTree(approval.body()).get("approvedBy").asText()).isEqualTo(LogisyncHarness.APPROVER);
+        // the parked POD is replayed on its own: 283 miles x 2.85 = 806.55
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> logisync.db().queryForObject(
+                "SELECT status FROM parked_message WHERE event_id = 'p-1'", String.class).equals("REPLAYED"));
+        assertThat(invoice("L-48").get("state")).isEqualTo("posted");
         assertThat(decimal(invoice("L-48").get("amount_untaxed"))).isEqualByComparingTo("806.55");
-        assertThat(logisync.db().queryForMap("SELECT finance_approved_by, finance_approval_reason FROM"
-                + " shipment_billing WHERE load_ref = 'L-48'")).containsEntry("FINANCE_APPROVED_BY", "fiona.finance");
+        JsonNode released = mapper().readTree(logisync.api("GET", "/api/v1/releases/L-48", null,
+                LogisyncHarness.OPERATOR_KEY).body());
+        assertThat(released.get("released").asBoolean()).isTrue();
+        assertThat(released.at("/documents/0/number").asText()).isEqualTo(invoice("L-48").get("name"));
     }
 
     private static ObjectNode shipment283(String loadRef) {

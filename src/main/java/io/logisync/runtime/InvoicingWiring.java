@@ -6,6 +6,8 @@ import io.logisync.accessorial.AccessorialStore;
 import io.logisync.accessorial.Accessorials;
 import io.logisync.accessorial.PendingAccessorials;
 import io.logisync.flow.SubjectLock;
+import io.logisync.ingress.EventIntake;
+import io.logisync.invoicing.ApprovalApi;
 import io.logisync.invoicing.BillableLines;
 import io.logisync.invoicing.BillingStore;
 import io.logisync.invoicing.ConsolidatedInvoicing;
@@ -96,6 +98,8 @@ final class InvoicingWiring {
         registry.bind("accessorialStore", accessorialStore);
         registry.bind("pendingAccessorials", pending);
         registry.bind("billingStore", billing);
+        registry.bind("approvalApi", new ApprovalApi(accessorialStore, registry.lookupByNameAndType("eventIntake",
+                EventIntake.class), release, billing, p.shipments(), p.mapper(), clock));
 
         ParkingDesk parking = p.parking();
         parking.onArrival(Accessorials.SHIPMENT_KEY, (key, since) -> p.shipments()
