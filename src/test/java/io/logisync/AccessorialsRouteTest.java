@@ -166,10 +166,9 @@ class AccessorialsRouteTest {
 
         logisync.send(accessorial("a-1", "A-8", "L-7", "LUMPER", null, null));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(accessorialRow("A-8").get("STATUS"))
-                .isEqualTo("APPROVED"));
-        assertThat(logisync.db().queryForObject("SELECT status FROM parked_message WHERE event_id = 'd-1'",
-                String.class)).isEqualTo("REPLAYED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForObject(
+                "SELECT status FROM parked_message WHERE event_id = 'd-1'", String.class)).isEqualTo("REPLAYED"));
+        assertThat(accessorialRow("A-8").get("STATUS")).isEqualTo("APPROVED");
     }
 
     @Test
