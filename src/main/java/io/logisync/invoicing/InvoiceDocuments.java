@@ -174,7 +174,7 @@ public class InvoiceDocuments {
         store.removeLines(removed.stream().map(BilledLine::id).toList());
         store.addLines(docRef, added);
         mapLineIds(docRef, doc.odooId(), context);
-        LOG.info("Draft {} {} (account.move {}) corrected: {} line(s) removed, {} added", describe(doc), docRef,
+        LOG.debug("Draft {} {} (account.move {}) corrected: {} line(s) removed, {} added", describe(doc), docRef,
                 doc.odooId(), removed.size(), added.size());
     }
 

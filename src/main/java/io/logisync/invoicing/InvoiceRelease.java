@@ -71,7 +71,7 @@ public class InvoiceRelease {
         }
         LocalDate date = billingDate(loadRef);
         billing.markReleased(loadRef, clock.instant(), date);
-        LOG.info("Load {} released for its consolidated invoice of {} {}", loadRef, grouping(loadRef), date);
+        LOG.debug("Load {} released for its consolidated invoice of {} {}", loadRef, grouping(loadRef), date);
     }
 
     /** Records finance's approval of a load's invoice; true when this approval was the first. */

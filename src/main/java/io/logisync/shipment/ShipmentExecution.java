@@ -100,7 +100,7 @@ public class ShipmentExecution {
         rerated.put("time", known.eventTime());
         rerated.set("data", merged);
         apply(rerated, data.get("reason").asText());
-        LOG.info("Load {} updated ({})", loadRef, data.get("reason").asText());
+        LOG.debug("Load {} updated ({})", loadRef, data.get("reason").asText());
     }
 
     /**
@@ -130,7 +130,7 @@ public class ShipmentExecution {
         }
         billing.recordCancelled(loadRef, Times.parseInstant("time", event.get("time").asText()), reason, dispatched,
                 tonu);
-        LOG.info("Load {} cancelled{}", loadRef, tonu != null ? "; truck order not used is billed"
+        LOG.debug("Load {} cancelled{}", loadRef, tonu != null ? "; truck order not used is billed"
                 : dispatched ? "; its contract prices no truck order not used" : "");
     }
 
