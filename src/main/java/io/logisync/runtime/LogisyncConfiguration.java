@@ -91,6 +91,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
+        FaultToleranceWiring.wire(settings, registry);
         CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
                 settings.getInt("logisync.ingress.max-events", 1000));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
