@@ -20,8 +20,8 @@ class OdooRetryDelayTest {
         OdooUnavailableException down = new OdooUnavailableException("account.move", "create", null, "down", null);
 
         // 1, 2, 4, 8, 16 s, then 32 s cut to 30 s
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToLong(i -> delays.delayMillis(i, down)))
-                .containsExactly(1000, 2000, 4000, 8000, 16_000, 30_000, 30_000);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> delays.delayMillis(i, down)))
+                .containsExactly(1000L, 2000L, 4000L, 8000L, 16_000L, 30_000L, 30_000L);
     }
 
     @Test
