@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.logisync.support.Events;
 import io.logisync.support.LogisyncHarness;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +71,41 @@ class DatabaseOutageTest {
         assertThat(accepted).containsAll(keysOf(events));
         await().atMost(Duration.ofSeconds(20)).until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
         assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+    }
+
+    @Test
+    void shouldMoveAFileDroppedWhileTheDatabaseIsDownToTheErrorFolderWithItsReason() throws Exception {
+        List<String> loads = loads("L-DBF", 2);
+        ArrayNode events = Flows.lives("ACME", loads);
+        database.down();
+
+        Files.writeString(logisync.inbox().resolve("loads.json"), events.toString());
+
+        Path errors = logisync.inbox().resolve("error");
+        await().atMost(Duration.ofSeconds(20)).until(() -> reasonFile(errors) != null);
+        assertThat(Files.readString(reasonFile(errors))).contains("JDBC Connection");
+        assertThat(Recovery.customerInvoices(logisync.odoo().store())).isEmpty();
+
+        // once the database is back, the operator drops the file again, as its reason file says is safe
+        database.up();
+        Path failed;
+        try (var files = Files.list(errors)) {
+            failed = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        Files.move(failed, logisync.inbox().resolve("loads-again.json"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
+        accepted.addAll(keysOf(events));
+        assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+    }
+
+    private static Path reasonFile(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".reason.txt")).findFirst().orElse(null);
+        }
     }
 
     /** The answer to one request, or null when it was answered 503. */
