@@ -1,8 +1,7 @@
 package io.logisync.faults;
 
 import static io.logisync.faults.Recovery.acceptedIn;
-import static io.logisync.faults.Recovery.assertRecovered;
-import static io.logisync.faults.Recovery.isRecovered;
+import static io.logisync.faults.Recovery.awaitRecovered;
 import static io.logisync.faults.Recovery.keysOf;
 import static io.logisync.faults.Recovery.loads;
 import static io.logisync.support.Events.customer;
@@ -69,8 +68,7 @@ class DatabaseOutageTest {
 
         accepted.addAll(acceptedIn(answer));
         assertThat(accepted).containsAll(keysOf(events));
-        await().atMost(Duration.ofSeconds(20)).until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
-        assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+        awaitRecovered(logisync.odoo().store(), logisync.db(), loads, accepted, Duration.ofSeconds(20));
     }
 
     @Test
@@ -82,21 +80,22 @@ class DatabaseOutageTest {
         Files.writeString(logisync.inbox().resolve("loads.json"), events.toString());
 
         Path errors = logisync.inbox().resolve("error");
-        await().atMost(Duration.ofSeconds(20)).until(() -> reasonFile(errors) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reasonFile(errors) != null && failedFile(errors) != null);
         assertThat(Files.readString(reasonFile(errors))).contains("JDBC Connection");
         assertThat(Recovery.customerInvoices(logisync.odoo().store())).isEmpty();
 
         // once the database is back, the operator drops the file again, as its reason file says is safe
         database.up();
-        Path failed;
-        try (var files = Files.list(errors)) {
-            failed = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
-        }
-        Files.move(failed, logisync.inbox().resolve("loads-again.json"));
+        Files.move(failedFile(errors), logisync.inbox().resolve("loads-again.json"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
         accepted.addAll(keysOf(events));
-        assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+        awaitRecovered(logisync.odoo().store(), logisync.db(), loads, accepted, Duration.ofSeconds(20));
+    }
+
+    private static Path failedFile(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".json")).findFirst().orElse(null);
+        }
     }
 
     private static Path reasonFile(Path folder) throws java.io.IOException {

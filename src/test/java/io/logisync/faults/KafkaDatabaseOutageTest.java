@@ -1,7 +1,6 @@
 package io.logisync.faults;
 
-import static io.logisync.faults.Recovery.assertRecovered;
-import static io.logisync.faults.Recovery.isRecovered;
+import static io.logisync.faults.Recovery.awaitRecovered;
 import static io.logisync.faults.Recovery.keysOf;
 import static io.logisync.faults.Recovery.loads;
 import static io.logisync.support.Events.customer;
@@ -42,7 +41,7 @@ class KafkaDatabaseOutageTest {
         database = H2Server.start();
         logisync = LogisyncHarness.start("--logisync.bus=kafka", "--logisync.kafka.brokers=" + kafka.bootstrapServers(),
                 "--logisync.kafka.events-topic=" + topic, "--logisync.kafka.group-id=logisync-" + UUID.randomUUID(),
-                "--logisync.db.url=" + database.url(), "--logisync.db.connection-timeout-ms=200",
+                "--logisync.db.url=" + database.url(), "--logisync.db.connection-timeout-ms=300",
                 "--logisync.retry.max-redeliveries=3", "--logisync.retry.delay-ms=250",
                 "--logisync.retry.max-delay-ms=1000");
     }
@@ -68,16 +67,15 @@ class KafkaDatabaseOutageTest {
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).until(() -> takeEvent().getExchangesFailed() >= 2);
         Duration twoFailedRecords = Duration.ofNanos(System.nanoTime() - started);
-        // each try waits 200 ms for a connection, and the record is tried four times, 250, 500 and 1000 ms apart:
-        // about 2.6 s before Kafka hands it over again, so two failed takes last over 5 s (taken again at once,
-        // two would last 0.4 s)
+        // each try waits 300 ms for a connection, and the record is tried four times, 250, 500 and 1000 ms apart:
+        // 4 x 0.3 + 1.75 = about 2.95 s before Kafka hands it over again, so two failed takes last about 6 s (taken
+        // again at once, two would last 0.6 s)
         assertThat(twoFailedRecords).isGreaterThan(Duration.ofSeconds(3));
 
         database.up();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
         Set<String> accepted = new TreeSet<>(keysOf(events));
-        assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+        awaitRecovered(logisync.odoo().store(), logisync.db(), loads, accepted, Duration.ofSeconds(30));
         assertThat(Events.MAPPER.readTree(logisync.management("/observe/health").body()).toString()).contains("UP");
     }
 

@@ -1,8 +1,7 @@
 package io.logisync.faults;
 
 import static io.logisync.faults.Recovery.acceptedIn;
-import static io.logisync.faults.Recovery.assertRecovered;
-import static io.logisync.faults.Recovery.isRecovered;
+import static io.logisync.faults.Recovery.awaitRecovered;
 import static io.logisync.faults.Recovery.loads;
 import static io.logisync.support.Events.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,9 +178,7 @@ class OdooFaultsTest {
     }
 
     private void awaitRecovery(List<String> loads) {
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .until(() -> isRecovered(logisync.odoo().store(), logisync.db(), loads));
-        assertRecovered(logisync.odoo().store(), logisync.db(), loads, accepted);
+        awaitRecovered(logisync.odoo().store(), logisync.db(), loads, accepted, Duration.ofSeconds(40));
     }
 
     private List<SimulatorCall> calls(String model, String method) {

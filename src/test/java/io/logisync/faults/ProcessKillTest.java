@@ -1,8 +1,7 @@
 package io.logisync.faults;
 
 import static io.logisync.faults.Recovery.acceptedIn;
-import static io.logisync.faults.Recovery.assertRecovered;
-import static io.logisync.faults.Recovery.isRecovered;
+import static io.logisync.faults.Recovery.awaitRecovered;
 import static io.logisync.faults.Recovery.keysOf;
 import static io.logisync.faults.Recovery.loads;
 import static io.logisync.support.Events.customer;
@@ -96,9 +95,7 @@ class ProcessKillTest {
         List<String> all = new ArrayList<>(posted);
         all.addAll(dropped);
         assertThat(postedWhenKilled).as("invoices posted when logisync was killed").isLessThan(all.size());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> isRecovered(odoo.store(), db(), all));
-        assertRecovered(odoo.store(), db(), all, accepted);
+        awaitRecovered(odoo.store(), db(), all, accepted, Duration.ofSeconds(90));
         assertThat(starts).isEqualTo(2);
     }
 

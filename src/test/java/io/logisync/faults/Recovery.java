@@ -1,10 +1,12 @@
 package io.logisync.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.logisync.odoo.sim.SimulatorStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,17 @@ final class Recovery {
         Integer waiting = db.queryForObject("SELECT COUNT(*) FROM parked_message WHERE status = 'PARKED'"
                 + " AND waiting_for = 'odoo'", Integer.class);
         return everyLoadPosted && waiting != null && waiting == 0;
+    }
+
+    /**
+     * Waits until every load has its posted invoice, then until the three guarantees hold (the last event is recorded
+     * as taken just after its invoice is read back), and fails naming the first that does not.
+     */
+    static void awaitRecovered(SimulatorStore odoo, JdbcTemplate db, List<String> loadRefs, Set<String> accepted,
+            Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> isRecovered(odoo, db, loadRefs));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertRecovered(odoo, db, loadRefs, accepted));
     }
 
     /** Asserts the three guarantees; {@code accepted} are the events the door answered as accepted. */
