@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * 200 with each event's outcome, or a refusal (400, 413) whose message names what is wrong; never a 5xx. A refused
  * event leaves nothing behind: no shipment row, no parked message, nothing in Odoo.
  */
-class HttpIngressProperties {
+class HttpIngressHostileInputTest {
 
     private static LogisyncHarness logisync;
     private static final AtomicInteger LOADS = new AtomicInteger();

@@ -28,7 +28,7 @@ import org.apache.camel.ServiceStatus;
  * (routes/carriers/maple-express.pipe.yaml): each file is taken whole, or set aside (inbox/error, .parked) beside a
  * reason file that says what is wrong; neither route stops, and a good file dropped afterwards is still taken.
  */
-class FileDropProperties {
+class FileDropHostileInputTest {
 
     private static LogisyncHarness logisync;
     private static final AtomicInteger FILES = new AtomicInteger();

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * could not be taken listed as problems, or refused by a syntax error naming the segment and the rule. Nothing else
  * escapes it, and every event it makes is one the door can check.
  */
-class X12MapperProperties {
+class X12MapperHostileInputTest {
 
     private final X12DocumentMapper mapper = new X12DocumentMapper(X12DocumentMapper.Settings.of(ZoneId.of("UTC")));
     private final EventValidator validator = new EventValidator(LogisyncConfiguration.EVENT_TYPES);
