@@ -1,24 +1,34 @@
 package io.logisync;
 
+import static io.logisync.support.Events.array;
+import static io.logisync.support.Events.charge;
 import static io.logisync.support.Events.customer;
+import static io.logisync.support.Events.delivered;
+import static io.logisync.support.Events.pod;
+import static io.logisync.support.Events.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.logisync.support.LogisyncHarness;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What an operator scrapes: health and Prometheus metrics on the management port, logisync's Odoo calls among them. */
+/**
+ * What an operator scrapes on the management port: health with readiness, Prometheus metrics with logisync's
+ * business metrics beside Camel's, Jolokia for Hawtio; all but health behind operator credentials.
+ */
 class OperationsEndpointsTest {
 
     private LogisyncHarness logisync;
 
     @BeforeEach
     void start() throws Exception {
-        logisync = LogisyncHarness.start();
+        logisync = LogisyncHarness.start("--logisync.metrics.refresh-ms=200");
     }
 
     @AfterEach
@@ -40,6 +50,92 @@ class OperationsEndpointsTest {
                 .contains("odoo_call_duration_seconds_bucket{")
                 .contains("jvm_memory_used_bytes");
         assertThat(creates).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseMetricsAndJolokiaWithoutOperatorCredentials() throws Exception {
+        for (String path : List.of("/observe/metrics", "/observe/jolokia/version")) {
+            HttpResponse<String> none = logisync.management(path, null);
+            HttpResponse<String> wrongKey = logisync.management(path, LogisyncHarness.basic(LogisyncHarness.OPERATOR,
+                    "not-the-operators-key"));
+            HttpResponse<String> ingest = logisync.management(path, "Bearer " + LogisyncHarness.TMS_KEY);
+            HttpResponse<String> approver = logisync.management(path, "Bearer " + LogisyncHarness.APPROVER_KEY);
+
+            assertThat(none.statusCode()).as(path).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v ->
+                    assertThat(v).startsWith("Basic"));
+            assertThat(wrongKey.statusCode()).as(path).isEqualTo(401);
+            assertThat(ingest.statusCode()).as(path).isEqualTo(403);
+            assertThat(approver.statusCode()).as(path).isEqualTo(403);
+            assertThat(logisync.management(path, "Bearer " + LogisyncHarness.OPERATOR_KEY).statusCode()).as(path)
+                    .isEqualTo(200);
+            assertThat(logisync.management(path, LogisyncHarness.basic(LogisyncHarness.ADMIN,
+                    LogisyncHarness.ADMIN_KEY)).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldListTheLogisyncRoutesOverJolokiaButRefuseToStopThem() throws Exception {
+        HttpResponse<String> routes = logisync.management("/observe/jolokia/search/org.apache.camel:type=routes,*");
+        String stopPath = "/observe/jolokia/exec/org.apache.camel:context=logisync,type=routes,"
+                + "name=%22invoice-delivered-shipment%22/";
+
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body()).contains("invoice-delivered-shipment").contains("http-ingress")
+                .contains("replay-exception");
+        for (String operation : List.of("stop", "stop()", "suspend()")) {
+            HttpResponse<String> stop = logisync.management(stopPath + operation);
+
+            assertThat(stop.body()).as(operation).contains("403").doesNotContain("\"status\":200");
+        }
+        assertThat(logisync.camel().getRouteController().getRouteStatus("invoice-delivered-shipment").isStarted())
+                .isTrue();
+    }
+
+    @Test
+    void shouldBeReadyOnlyWhileTheDatabaseAndOdooAnswer() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(logisync.management(
+                "/observe/health/ready?exposureLevel=full").statusCode()).isEqualTo(200));
+        String ready = logisync.management("/observe/health/ready?exposureLevel=full").body();
+        assertThat(ready).contains("{\"name\":\"database\",\"status\":\"UP\"}")
+                .contains("{\"name\":\"odoo\",\"status\":\"UP\"}");
+
+        logisync.odoo().close();
+
+        HttpResponse<String> odooDown = logisync.management("/observe/health/ready?exposureLevel=full");
+        assertThat(odooDown.statusCode()).isEqualTo(503);
+        assertThat(odooDown.body()).contains("Odoo cannot be reached");
+        assertThat(logisync.management("/observe/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldShowBusinessMetricsBesideCamelsOwn() throws Exception {
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+        logisync.send(array(shipment("s-1", "L-1", "ACME", charge("LINEHAUL", "1", "100.00")),
+                delivered("m-1", "L-1", Instant.now().minus(Duration.ofHours(2)).toString()), pod("p-1", "L-1")));
+        logisync.send(array(shipment("s-2", "L-2", "NOBODY", charge("LINEHAUL", "1", "100.00")),
+                delivered("m-2", "L-2", "2026-11-02T15:40:00Z")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = logisync.management("/observe/metrics").body();
+
+            assertThat(metrics).containsPattern("logisync_events_total\\{[^}]*outcome=\"applied\",source=\"tms/main\","
+                    + "type=\"logistics.customer.upserted.v1\"} 1\\.0")
+                    .containsPattern("logisync_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} 1\\.0")
+                    .containsPattern("logisync_events_total\\{[^}]*outcome=\"parked\",source=\"tms/main\","
+                            + "type=\"logistics.shipment.created.v1\"} 1\\.0")
+                    .containsPattern("logisync_duplicate_events_total\\{source=\"tms/main\"} 1\\.0")
+                    .containsPattern("logisync_parked_messages\\{reason=\"AWAITING_CUSTOMER\"} 1\\.0")
+                    .containsPattern("logisync_parked_oldest_age_seconds\\{reason=\"AWAITING_CUSTOMER\"} ")
+                    // L-2 is delivered and waits for its customer; L-1 was invoiced
+                    .containsPattern("logisync_shipments_delivered_not_invoiced [^\\n]*1\\.0")
+                    // delivered two hours before the invoice was posted: past the 1 h bucket, within the 4 h one
+                    .contains("logisync_invoice_lag_seconds_count 1\n")
+                    .contains("logisync_invoice_lag_seconds_bucket{le=\"3600.0\"} 0\n")
+                    .contains("logisync_invoice_lag_seconds_bucket{le=\"14400.0\"} 1\n")
+                    .contains("camel_exchanges_total");
+        });
     }
 
     @Test

@@ -41,7 +41,7 @@ public class EventFlow {
     public void duplicate(Exchange exchange) {
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
         incoming.markDuplicate();
-        counters.duplicate();
+        counters.duplicate(incoming);
         LOG.debug("Event {} from {} is a duplicate; nothing changed", incoming.getId(), incoming.getSource());
     }
 
@@ -49,6 +49,6 @@ public class EventFlow {
     public void applied(Exchange exchange) {
         IncomingEvent incoming = exchange.getProperty(EventHeaders.INCOMING, IncomingEvent.class);
         incoming.markApplied();
-        counters.accepted();
+        counters.applied(exchange, incoming);
     }
 }

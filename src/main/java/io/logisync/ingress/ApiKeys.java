@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.Exchange;
 
 /**
  * The API keys that may send events, one or more per source, kept only as SHA-256 hashes.
@@ -14,7 +16,7 @@ import java.util.Optional;
  * <p>Configured as {@code source=key} pairs separated by commas, where a key may be given already hashed as
  * {@code sha256:<hex>}, e.g. {@code tms/main=sha256:9f86...,carrier/acme=s3cr3t}.
  */
-public class ApiKeys {
+public class ApiKeys implements SenderCheck {
 
     private final Map<String, String> sourceByHash = new LinkedHashMap<>();
 
@@ -53,6 +55,23 @@ public class ApiKeys {
             }
         }
         return Optional.ofNullable(answer);
+    }
+
+    /** The source of the request's key (Authorization: Bearer, or X-API-Key); 401 when there is none or it is wrong. */
+    @Override
+    public Set<String> sourcesOf(Exchange exchange) {
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        String key = exchange.getMessage().getHeader("X-API-Key", String.class);
+        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = authorization.substring(7);
+        }
+        Optional<String> source = sourceOf(key);
+        if (source.isEmpty()) {
+            throw new IngressRejectedException(401, key == null
+                    ? "an API key is required (Authorization: Bearer <key>, or X-API-Key)"
+                    : "the API key is not valid");
+        }
+        return Set.of(source.get());
     }
 
     public boolean isEmpty() {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /** Turns an HTTP request or a dropped file into checked events, and tells the sender what became of each. */
@@ -26,16 +26,16 @@ public class EventIntake {
 
     private final ObjectMapper mapper;
     private final EventValidator validator;
-    private final ApiKeys apiKeys;
+    private final SenderCheck senders;
     private final int maxBodyBytes;
     private final int maxEventsPerRequest;
     private final IngressCounters counters;
 
-    public EventIntake(ObjectMapper mapper, EventValidator validator, ApiKeys apiKeys, int maxBodyBytes,
+    public EventIntake(ObjectMapper mapper, EventValidator validator, SenderCheck senders, int maxBodyBytes,
             int maxEventsPerRequest, IngressCounters counters) {
         this.mapper = mapper;
         this.validator = validator;
-        this.apiKeys = apiKeys;
+        this.senders = senders;
         this.maxBodyBytes = maxBodyBytes;
         this.maxEventsPerRequest = maxEventsPerRequest;
         this.counters = counters;
@@ -43,7 +43,7 @@ public class EventIntake {
 
     /** Authenticates the caller, checks size and type, and parses the body into events with their problems. */
     public List<IncomingEvent> readRequest(Exchange exchange) {
-        String source = authenticate(exchange);
+        Set<String> sources = senders.sourcesOf(exchange);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class)
                 .toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json") && !contentType.startsWith("application/cloudevents")) {
@@ -59,9 +59,9 @@ public class EventIntake {
         exchange.getMessage().setHeader(SINGLE_EVENT, root.isObject());
         List<IncomingEvent> answer = toEvents(root, "the request");
         for (IncomingEvent incoming : answer) {
-            if (!incoming.isRejected() && !source.equals(incoming.getSource())) {
+            if (!incoming.isRejected() && !sources.contains(incoming.getSource())) {
                 replace(answer, incoming, List.of("$.source: '" + incoming.getSource()
-                        + "' is not the source this API key may send for"));
+                        + "' is not a source these credentials may send for"));
             }
         }
         return answer;
@@ -82,8 +82,10 @@ public class EventIntake {
                     answer.add(check(answer.size(), parse(lines[i].getBytes(StandardCharsets.UTF_8),
                             "line " + (i + 1))));
                 } catch (IngressRejectedException unreadable) {
-                    answer.add(IncomingEvent.invalid(answer.size(), null, List.of(unreadable.getMessage())));
-                    counters.rejected();
+                    IncomingEvent invalid = IncomingEvent.invalid(answer.size(), null,
+                            List.of(unreadable.getMessage()));
+                    answer.add(invalid);
+                    counters.rejected(invalid);
                 }
             }
             return answer;
@@ -141,6 +143,9 @@ public class EventIntake {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (cause.getStatus() == 401) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+        }
+        if (cause.getRetryAfterSeconds() > 0) {
+            exchange.getMessage().setHeader("Retry-After", Long.toString(cause.getRetryAfterSeconds()));
         }
         ObjectNode answer = mapper.createObjectNode();
         answer.put("error", reasonPhrase(cause.getStatus()));
@@ -219,8 +224,10 @@ public class EventIntake {
     private static String reasonPhrase(int status) {
         return switch (status) {
             case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 413 -> "payload too large";
             case 415 -> "unsupported media type";
+            case 429 -> "too many requests";
             default -> "bad request";
         };
     }
@@ -241,21 +248,6 @@ public class EventIntake {
             incoming.getErrors().forEach(result.putArray("errors")::add);
         }
         return result;
-    }
-
-    private String authenticate(Exchange exchange) {
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
-        String key = exchange.getMessage().getHeader("X-API-Key", String.class);
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = authorization.substring(7);
-        }
-        Optional<String> source = apiKeys.sourceOf(key);
-        if (source.isEmpty()) {
-            throw new IngressRejectedException(401, key == null
-                    ? "an API key is required (Authorization: Bearer <key>, or X-API-Key)"
-                    : "the API key is not valid");
-        }
-        return source.get();
     }
 
     private JsonNode parse(byte[] body, String what) {
@@ -306,14 +298,15 @@ public class EventIntake {
         IncomingEvent answer = problems.isEmpty() ? IncomingEvent.valid(index, event)
                 : IncomingEvent.invalid(index, event, problems);
         if (answer.isRejected()) {
-            counters.rejected();
+            counters.rejected(answer);
         }
         return answer;
     }
 
     private void replace(List<IncomingEvent> events, IncomingEvent incoming, List<String> problems) {
-        events.set(incoming.getIndex(), IncomingEvent.invalid(incoming.getIndex(), incoming.getEvent(), problems));
-        counters.rejected();
+        IncomingEvent invalid = IncomingEvent.invalid(incoming.getIndex(), incoming.getEvent(), problems);
+        events.set(incoming.getIndex(), invalid);
+        counters.rejected(invalid);
     }
 
     /** Files are read as UTF-8 strictly: a byte that is not UTF-8 fails the file rather than reach Odoo mangled. */

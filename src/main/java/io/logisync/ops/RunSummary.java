@@ -22,6 +22,12 @@ public class RunSummary {
     private final InvoiceLedger ledger;
     private final ParkingStore parking;
     private String lastLogged;
+    private volatile boolean showAmounts;
+
+    /** Shows invoice totals in the summary; off by default, as amounts are kept out of logs like every price. */
+    public void setShowAmounts(boolean showAmounts) {
+        this.showAmounts = showAmounts;
+    }
 
     public RunSummary(IngressCounters counters, InvoiceLedger ledger, ParkingStore parking) {
         this.counters = counters;
@@ -41,10 +47,10 @@ public class RunSummary {
         }
     }
 
-    private static String describe(InvoiceLedger.Entry entry) {
+    private String describe(InvoiceLedger.Entry entry) {
         return "invoice " + (entry.number() == null ? "(draft)" : entry.number()) + " load " + entry.loadRef() + " "
-                + entry.state() + " total " + money(entry.total()) + " " + entry.currency() + " (account.move "
-                + entry.odooId() + ")";
+                + entry.state() + (showAmounts ? " total " + money(entry.total()) + " " + entry.currency() : "")
+                + " (account.move " + entry.odooId() + ")";
     }
 
     private static String money(BigDecimal amount) {
@@ -72,7 +78,7 @@ public class RunSummary {
         }
         entries.stream().filter(entry -> entry.total() != null)
                 .forEach(entry -> byCurrency.merge(entry.currency(), entry.total(), BigDecimal::add));
-        if (!byCurrency.isEmpty()) {
+        if (showAmounts && !byCurrency.isEmpty()) {
             answer.append(System.lineSeparator()).append("  invoiced in all: ").append(byCurrency.entrySet().stream()
                     .map(e -> money(e.getValue()) + " " + e.getKey())
                     .collect(Collectors.joining(", ")));

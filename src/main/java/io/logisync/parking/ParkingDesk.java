@@ -7,6 +7,7 @@ import io.logisync.flow.EventHeaders;
 import io.logisync.ingress.IncomingEvent;
 import io.logisync.ingress.IngressCounters;
 import io.logisync.odoo.OdooException;
+import io.logisync.security.Redaction;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ParkingStore.ParkedMessage;
@@ -93,9 +94,10 @@ public class ParkingDesk {
             // Camel's idempotent consumer does not record an exchange whose failure was handled: parking takes it
             idempotency.add(exchange, message.getHeader(EventHeaders.EVENT_KEY, String.class));
             incoming.markParked(reason);
-            counters.accepted();
         }
-        LOG.warn("Parked event {} subject {} as {} (parked id {}): {}", eventId, subject, reason, parkedId, detail);
+        counters.parked(exchange, reason, incoming != null);
+        LOG.warn("Parked event {} subject {} as {} (parked id {}): {}", eventId, subject, reason, parkedId,
+                Redaction.redactText(detail));
     }
 
     /** Replays, oldest first, every parked event waiting for the given key; returns how many were applied. */

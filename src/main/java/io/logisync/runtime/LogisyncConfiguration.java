@@ -7,11 +7,11 @@ import io.logisync.carrier.CarrierEdgeBeans;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
-import io.logisync.ingress.ApiKeys;
 import io.logisync.ingress.EdiIntake;
 import io.logisync.ingress.EventIntake;
 import io.logisync.ingress.EventValidator;
 import io.logisync.ingress.IngressCounters;
+import io.logisync.ingress.SenderCheck;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.masterdata.OdooDirectory;
 import io.logisync.odoo.OdooClient;
@@ -85,8 +85,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         InvoiceLedger ledger = new InvoiceLedger();
 
         EventValidator validator = new EventValidator(EVENT_TYPES);
-        EventIntake intake = new EventIntake(mapper, validator,
-                new ApiKeys(settings.get("logisync.ingress.api-keys", "")),
+        SenderCheck senders = OperationsConfiguration.security(camelContext, settings);
+        EventIntake intake = new EventIntake(mapper, validator, senders,
                 settings.getInt("logisync.ingress.max-body-bytes", 1_048_576),
                 settings.getInt("logisync.ingress.max-events", 1000), counters);
         registry.bind("eventIntake", intake);
@@ -121,6 +121,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("parkingStore", parkingStore);
         registry.bind("shipmentStore", shipmentStore);
         registry.bind("bindingStore", bindings);
+        registry.bind("ingressCounters", counters);
+        OperationsConfiguration.operations(camelContext, settings, storage.dataSource(), mapper, validator,
+                meterRegistry(registry));
 
         if (settings.getBoolean("logisync.demo.feed-samples", false)) {
             DemoFeed feed = new DemoFeed(settings.get("logisync.demo.samples-dir", "samples"),

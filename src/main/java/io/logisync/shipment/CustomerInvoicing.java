@@ -78,7 +78,7 @@ public class CustomerInvoicing {
                 invoiceTerms.context()).get(0);
         bindings.bind(KIND, shipment.loadRef(), MODEL, answer, null);
         ledger.created();
-        LOG.info("Invoice for load {} created in Odoo as account.move {}{}", shipment.loadRef(), answer,
+        LOG.debug("Invoice for load {} created in Odoo as account.move {}{}", shipment.loadRef(), answer,
                 invoiceTerms.contract() == null ? "" : " under contract " + invoiceTerms.contract().label());
         return answer;
     }
@@ -111,9 +111,9 @@ public class CustomerInvoicing {
                 .displayName();
         ledger.record(shipment.loadRef(), invoiceId, invoice.getString("name"), invoice.getString("state"), total,
                 currency);
-        LOG.info("Invoice {} for load {} is {} in Odoo (account.move {})",
+        LOG.info("Invoice {} for load {} is {} in Odoo (account.move {}) on event {}",
                 invoice.getString("name") == null ? "(draft)" : invoice.getString("name"), shipment.loadRef(),
-                invoice.getString("state"), invoiceId);
+                invoice.getString("state"), invoiceId, event.path("id").asText());
     }
 
     private Shipment shipment(JsonNode event) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** What invoicing did since start: invoices created and posted, and the latest known state of each, for summaries. */
 public class InvoiceLedger {
@@ -16,6 +17,12 @@ public class InvoiceLedger {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong posted = new AtomicLong();
     private final Map<String, Entry> byLoad = new ConcurrentHashMap<>();
+    private volatile Consumer<Entry> onPosted = entry -> { };
+
+    /** Tells the consumer of each invoice the first time it is recorded as posted, e.g. to measure invoice lag. */
+    public void onPosted(Consumer<Entry> consumer) {
+        this.onPosted = consumer;
+    }
 
     public void created() {
         created.incrementAndGet();
@@ -26,7 +33,11 @@ public class InvoiceLedger {
     }
 
     public void record(String loadRef, long odooId, String number, String state, BigDecimal total, String currency) {
-        byLoad.put(loadRef, new Entry(loadRef, odooId, number, state, total, currency));
+        Entry entry = new Entry(loadRef, odooId, number, state, total, currency);
+        Entry before = byLoad.put(loadRef, entry);
+        if ("posted".equals(state) && (before == null || !"posted".equals(before.state()))) {
+            onPosted.accept(entry);
+        }
     }
 
     public long getCreated() {

@@ -33,7 +33,8 @@ class HttpIngressHostileInputTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        logisync = LogisyncHarness.start("--logisync.ingress.max-body-bytes=262144");
+        // rate limiting off: the properties send requests as fast as they are answered
+        logisync = LogisyncHarness.start("--logisync.ingress.max-body-bytes=262144", "--logisync.ingress.rate-limit=0");
         logisync.send(Events.customer("c-ACME", "ACME", "Acme Retail Inc."));
     }
 

@@ -26,6 +26,13 @@ public final class LogisyncHarness implements AutoCloseable {
 
     public static final String TMS_KEY = "tms-test-key-0001";
     public static final String CARRIER_KEY = "carrier-test-key-0002";
+    /** Credentials of the test's people: an operator, an admin and an approver, named as the audit shows them. */
+    public static final String OPERATOR = "olivia-operator";
+    public static final String OPERATOR_KEY = "operator-test-key-0003";
+    public static final String ADMIN = "adam-admin";
+    public static final String ADMIN_KEY = "admin-test-key-0000004";
+    public static final String APPROVER = "april-approver";
+    public static final String APPROVER_KEY = "approver-test-key-0005";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -74,6 +81,9 @@ public final class LogisyncHarness implements AutoCloseable {
                 "--logisync.inbox.poll-ms=100",
                 "--logisync.inbox.settle-ms=100",
                 "--logisync.ingress.api-keys=tms/main=" + TMS_KEY + ",carrier/acme-freight=" + CARRIER_KEY,
+                "--logisync.security.credentials=" + OPERATOR + " operator " + OPERATOR_KEY + ";" + ADMIN
+                        + " admin " + ADMIN_KEY + ";" + APPROVER + " approver sha256:"
+                        + io.logisync.security.CredentialStore.sha256Hex(APPROVER_KEY),
                 "--logisync.retry.max-redeliveries=2",
                 "--logisync.retry.delay-ms=10",
                 "--logisync.parking.sweep-delay-ms=3600000",
@@ -85,10 +95,52 @@ public final class LogisyncHarness implements AutoCloseable {
         return new LogisyncHarness(odoo, ownsOdoo, main, workDir, httpPort, managementPort);
     }
 
-    /** The body of a GET on the management server, e.g. {@code /observe/metrics}. */
+    /** The body of a GET on the management server, e.g. {@code /observe/metrics}, as the operator. */
     public HttpResponse<String> management(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return management(path, basic(OPERATOR, OPERATOR_KEY));
+    }
+
+    /** A GET on the management server with the given Authorization header value (null for none). */
+    public HttpResponse<String> management(String path, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managementUrl() + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to logisync's HTTP API, e.g. {@code /api/v1/exceptions}, with a bearer key (null for none). */
+    public HttpResponse<String> api(String method, String path, String body, String key)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An HTTP Basic Authorization header value. */
+    public static String basic(String name, String key) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((name + ":" + key)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The base URL of the HTTP server, e.g. for a browser. */
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public OdooSimulator odoo() {

@@ -1,0 +1,297 @@
+package io.logisync.exceptions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.exceptions.ExceptionStore.Row;
+import io.logisync.ingress.EventValidator;
+import io.logisync.parking.ParkingDesk;
+import io.logisync.security.AccessDeniedException;
+import io.logisync.security.Authenticator;
+import io.logisync.security.Principal;
+import io.logisync.security.Redaction;
+import io.logisync.store.ParkingStore;
+import io.logisync.store.ParkingStore.ParkedMessage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exceptions console behind {@code /api/v1/exceptions}: lists and shows parked messages, and replays, discards
+ * or edits them, recording each action in the audit trail. Payloads are shown redacted unless an admin asks for
+ * them in full ({@code ?full=true}).
+ */
+public class ExceptionsConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionsConsole.class);
+
+    private final ExceptionStore store;
+    private final AuditTrail audit;
+    private final ParkingDesk desk;
+    private final EventValidator validator;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ExceptionsConsole(ExceptionStore store, AuditTrail audit, ParkingDesk desk, EventValidator validator,
+            ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.desk = desk;
+        this.validator = validator;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/v1/exceptions}: one page of the messages the query's filter selects. */
+    public String list(Exchange exchange) throws JsonProcessingException {
+        ExceptionFilter filter = ExceptionFilter.fromQuery(query(exchange));
+        boolean full = showsFull(exchange);
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("total", store.count(filter)).put("limit", filter.limit()).put("offset", filter.offset());
+        ArrayNode items = answer.putArray("items");
+        store.search(filter).forEach(row -> items.add(summary(row, full)));
+        return json(exchange, 200, answer);
+    }
+
+    /** {@code GET /api/v1/exceptions/{id}}: one message with its payload and audit trail. */
+    public String show(Exchange exchange) throws JsonProcessingException {
+        return json(exchange, 200, view(find(idOf(exchange)), showsFull(exchange)));
+    }
+
+    /** {@code POST /api/v1/exceptions/{id}/replay}: sends the message through the domain routes again. */
+    public String replay(Exchange exchange) throws JsonProcessingException {
+        Principal actor = Authenticator.principalOf(exchange);
+        long id = idOf(exchange);
+        Row row = requireParked(find(id));
+        boolean applied;
+        try {
+            // one replay at a time, as the desk's own replays of waiting messages are
+            synchronized (desk) {
+                applied = desk.replay(requireParked(find(id)).message());
+            }
+        } catch (RuntimeException failed) {
+            audit.record(id, AuditTrail.REPLAYED, actor.name(), null, "FAILED", null);
+            throw failed;
+        }
+        Row after = find(id);
+        String outcome = applied ? "APPLIED" : "PARKED AGAIN as " + after.message().reason();
+        audit.record(id, AuditTrail.REPLAYED, actor.name(), null, outcome, null);
+        LOG.info("Parked message {} (event {} subject {}) replayed by {}: {}", id, row.message().eventId(),
+                row.message().subject(), actor.name(), outcome);
+        ObjectNode answer = view(after, showsFull(exchange));
+        answer.put("outcome", applied ? "applied" : "parked");
+        return json(exchange, 200, answer);
+    }
+
+    /** {@code POST /api/v1/exceptions/{id}/discard}: gives the message up, with an optional {@code note} why. */
+    public String discard(Exchange exchange) throws JsonProcessingException {
+        Principal actor = Authenticator.principalOf(exchange);
+        long id = idOf(exchange);
+        Row row = requireParked(find(id));
+        String note = readOptional(exchange).path("note").asText(null);
+        if (!store.discard(id)) {
+            throw conflict(find(id));
+        }
+        audit.record(id, AuditTrail.DISCARDED, actor.name(), null, "DISCARDED", note);
+        LOG.info("Parked message {} (event {} subject {}) discarded by {}", id, row.message().eventId(),
+                row.message().subject(), actor.name());
+        return json(exchange, 200, view(find(id), showsFull(exchange)));
+    }
+
+    /**
+     * {@code PUT /api/v1/exceptions/{id}/payload}: replaces the parked event with a corrected one, to be replayed
+     * next. The event keeps its id, source and type, and must pass the same checks as at the door.
+     */
+    public String edit(Exchange exchange) throws JsonProcessingException {
+        Principal actor = Authenticator.principalOf(exchange);
+        long id = idOf(exchange);
+        ParkedMessage parked = requireParked(find(id)).message();
+        JsonNode edited = readRequired(exchange);
+        JsonNode original = mapper.readTree(parked.payload());
+        for (String fixed : List.of("id", "source", "type")) {
+            if (!original.path(fixed).equals(edited.path(fixed))) {
+                throw new ConsoleRequestException(400, "$." + fixed + " must stay '" + original.path(fixed).asText()
+                        + "'; an edit corrects the event, it does not make another one");
+            }
+        }
+        List<String> problems = validator.validate(edited);
+        if (!problems.isEmpty()) {
+            throw new ConsoleRequestException(400, "the edited event is not valid: " + String.join("; ", problems));
+        }
+        ArrayNode changes = PayloadChanges.between(original, edited, mapper);
+        if (changes.isEmpty()) {
+            throw new ConsoleRequestException(400, "the edited event is the same as the parked one");
+        }
+        if (!store.replacePayload(id, mapper.writeValueAsString(edited), edited.path("subject").asText(null))) {
+            throw conflict(find(id));
+        }
+        audit.record(id, AuditTrail.EDITED, actor.name(), mapper.writeValueAsString(changes), null, null);
+        LOG.info("Parked message {} (event {} subject {}) edited by {}: {} change(s)", id, parked.eventId(),
+                parked.subject(), actor.name(), changes.size());
+        return json(exchange, 200, view(find(id), true));
+    }
+
+    /** Answers a refused console request with its status and a message naming what is wrong. */
+    public String refuse(Exchange exchange) throws JsonProcessingException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int status;
+        String message = cause.getMessage();
+        if (cause instanceof AccessDeniedException denied) {
+            status = denied.getStatus();
+            if (status == 401) {
+                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+            }
+        } else if (cause instanceof ConsoleRequestException request) {
+            status = request.getStatus();
+        } else if (cause instanceof IllegalArgumentException) {
+            status = 400;
+        } else {
+            status = 500;
+            message = "the request failed inside logisync; nothing was changed unless the audit trail says so";
+            LOG.error("Exceptions console request failed", cause);
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("status", status);
+        answer.put("message", Redaction.redactText(message));
+        return json(exchange, status, answer);
+    }
+
+    private ObjectNode view(Row row, boolean full) {
+        ObjectNode answer = summary(row, full);
+        try {
+            JsonNode payload = mapper.readTree(row.message().payload());
+            answer.set("payload", full ? payload : Redaction.redact(payload));
+        } catch (JsonProcessingException e) {
+            answer.put("payload", "(the stored payload is not valid JSON)");
+        }
+        answer.put("redacted", !full);
+        ArrayNode trail = answer.putArray("audit");
+        for (AuditTrail.Action action : audit.of(row.message().id())) {
+            ObjectNode entry = trail.addObject();
+            entry.put("action", action.action()).put("actor", action.actor())
+                    .put("at", action.actedAt().toString());
+            if (action.changes() != null) {
+                entry.set("changes", changes(action.changes(), full));
+            }
+            entry.put("outcome", action.outcome());
+            entry.put("note", action.note());
+        }
+        return answer;
+    }
+
+    private ObjectNode summary(Row row, boolean full) {
+        ParkedMessage message = row.message();
+        ObjectNode item = mapper.createObjectNode();
+        item.put("id", message.id()).put("eventId", message.eventId()).put("source", message.source())
+                .put("type", message.eventType()).put("subject", message.subject()).put("reason", message.reason())
+                .put("waitingFor", message.waitingFor())
+                .put("detail", full ? message.detail() : Redaction.redactText(message.detail()))
+                .put("status", message.status()).put("attempts", message.attempts())
+                .put("parkedAt", message.parkedAt().toString()).put("updatedAt", row.updatedAt().toString())
+                .put("ageSeconds", Duration.between(message.parkedAt(), clock.instant()).toSeconds());
+        return item;
+    }
+
+    private JsonNode changes(String stored, boolean full) {
+        try {
+            JsonNode changes = mapper.readTree(stored);
+            if (full) {
+                return changes;
+            }
+            for (JsonNode change : changes) {
+                boolean sensitive = Redaction.isSensitive(PayloadChanges.fieldOf(change.path("path").asText()));
+                for (String side : List.of("before", "after")) {
+                    JsonNode value = change.get(side);
+                    ((ObjectNode) change).set(side, sensitive && !value.isNull()
+                            ? mapper.getNodeFactory().textNode(Redaction.MASK) : Redaction.redact(value));
+                }
+            }
+            return changes;
+        } catch (JsonProcessingException e) {
+            return mapper.getNodeFactory().textNode("(unreadable)");
+        }
+    }
+
+    private Row find(long id) {
+        return store.find(id).orElseThrow(() -> ConsoleRequestException.notFound(id));
+    }
+
+    private static Row requireParked(Row row) {
+        if (!ParkingStore.PARKED.equals(row.message().status())) {
+            throw conflict(row);
+        }
+        return row;
+    }
+
+    private static ConsoleRequestException conflict(Row row) {
+        return new ConsoleRequestException(409, "parked message " + row.message().id() + " is "
+                + row.message().status() + ", no longer PARKED; only parked messages can be replayed, edited or"
+                + " discarded");
+    }
+
+    private static long idOf(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new ConsoleRequestException(400, "the id in the path must be a number, but was '" + id + "'");
+        }
+    }
+
+    /** Admins see payloads in full when they ask; everyone else always sees them redacted. */
+    private static boolean showsFull(Exchange exchange) {
+        Principal principal = Authenticator.principalOf(exchange);
+        return principal != null && principal.isAdmin() && "true".equals(query(exchange).get("full"));
+    }
+
+    private JsonNode readRequired(Exchange exchange) {
+        JsonNode body = readOptional(exchange);
+        if (!body.isObject()) {
+            throw new ConsoleRequestException(400, "the body must be the corrected event, a JSON object");
+        }
+        return body;
+    }
+
+    private JsonNode readOptional(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ConsoleRequestException(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Map<String, String> query(Exchange exchange) {
+        Map<String, String> answer = new LinkedHashMap<>();
+        String raw = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        if (raw == null || raw.isBlank()) {
+            return answer;
+        }
+        for (String pair : raw.split("&")) {
+            int split = pair.indexOf('=');
+            String name = URLDecoder.decode(split < 0 ? pair : pair.substring(0, split), StandardCharsets.UTF_8);
+            String value = split < 0 ? "" : URLDecoder.decode(pair.substring(split + 1), StandardCharsets.UTF_8);
+            answer.put(name, value);
+        }
+        return answer;
+    }
+
+    private String json(Exchange exchange, int status, JsonNode body) throws JsonProcessingException {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("Cache-Control", "no-store");
+        return mapper.writeValueAsString(body);
+    }
+}
