@@ -104,6 +104,13 @@ public class EventIntake {
 
     /** Builds the per-event answer and its HTTP status: 400 when nothing in the request could be accepted. */
     public String respond(List<IncomingEvent> events, Exchange exchange) throws JsonProcessingException {
+        long unsettled = events.stream().filter(e -> e.getStatus() == IncomingEvent.Status.PENDING).count();
+        if (unsettled > 0) {
+            // an event that is neither applied, parked nor refused was not stored: the sender must send again
+            LOG.error("{} of the {} event(s) of a request could not be applied or parked; the sender was asked to"
+                    + " send it again", unsettled, events.size());
+            return unavailableAnswer(exchange);
+        }
         ObjectNode answer = mapper.createObjectNode();
         ArrayNode results = answer.putArray("results");
         int accepted = 0;
@@ -149,7 +156,17 @@ public class EventIntake {
     /** Answers 503 when events could not be applied or parked: nothing that failed was stored, so send again. */
     public String unavailable(Exchange exchange) throws JsonProcessingException {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (exchange.getProperty(Exchange.SPLIT_INDEX) != null) {
+            // one event of a request: it stays unsettled, and the request as a whole is answered 503 by respond
+            LOG.warn("Event {} could not be applied or parked: {}", exchange.getMessage().getHeader(
+                    io.logisync.flow.EventHeaders.ID), cause == null ? "unknown failure" : cause.toString());
+            return null;
+        }
         LOG.error("Events could not be applied or parked; the sender was asked to retry", cause);
+        return unavailableAnswer(exchange);
+    }
+
+    private String unavailableAnswer(Exchange exchange) throws JsonProcessingException {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader("Retry-After", "30");

@@ -59,11 +59,12 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
         boolean sandbox = settings.get("logisync.odoo.url", null) == null;
+        long connectionTimeout = settings.getInt("logisync.db.connection-timeout-ms", 30_000);
         Storage storage = sandbox
-                ? Storage.open(settings.require("logisync.sandbox.db-url"), "sa", "", 4, true)
+                ? Storage.open(settings.require("logisync.sandbox.db-url"), "sa", "", 4, true, connectionTimeout)
                 : Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
                         settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
-                        settings.getInt("logisync.db.pool-size", 10));
+                        settings.getInt("logisync.db.pool-size", 10), false, connectionTimeout);
         camelContext.addService(storage, true, true);
         registry.bind("dataSource", storage.dataSource());
         JdbcMessageIdRepository idempotency = new JdbcMessageIdRepository(storage.dataSource(), "logisync-events");
@@ -91,6 +92,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("eventIntake", intake);
         registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
+        FaultToleranceWiring.wire(settings, registry);
         CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
                 settings.getInt("logisync.ingress.max-events", 1000));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),

@@ -97,6 +97,7 @@ public final class ScaleOutConfiguration {
         config.setUsername(main.getUsername());
         config.setPassword(main.getPassword());
         config.setMaximumPoolSize(settings.getInt("logisync.ordering.lock-pool-size", 8));
+        config.setConnectionTimeout(main.getConnectionTimeout());
         config.setConnectionInitSql(postgres ? "SET lock_timeout = " + timeoutMs : "SET LOCK_TIMEOUT " + timeoutMs);
         return new HikariDataSource(config);
     }

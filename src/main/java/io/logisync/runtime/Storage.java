@@ -14,6 +14,9 @@ public final class Storage implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
+    /** HikariCP's own default wait for a connection. */
+    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 30_000;
+
     private final HikariDataSource dataSource;
 
     private Storage(HikariDataSource dataSource) {
@@ -27,6 +30,15 @@ public final class Storage implements AutoCloseable {
 
     /** As {@link #open(String, String, String, int)}, first emptying the database when {@code empty} is set. */
     public static Storage open(String url, String user, String password, int poolSize, boolean empty) {
+        return open(url, user, password, poolSize, empty, DEFAULT_CONNECTION_TIMEOUT_MS);
+    }
+
+    /**
+     * As {@link #open(String, String, String, int, boolean)}, waiting at most {@code connectionTimeoutMs} for a
+     * connection: while the database is unreachable, each use fails after that long, and is retried by the routes.
+     */
+    public static Storage open(String url, String user, String password, int poolSize, boolean empty,
+            long connectionTimeoutMs) {
         createH2Folder(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("logisync-db");
@@ -34,6 +46,8 @@ public final class Storage implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeoutMs);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")

@@ -193,6 +193,13 @@ public final class LogisyncHarness implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts raw bytes to the events endpoint as the TMS, e.g. a body that is not UTF-8. */
+    public HttpResponse<String> postBytes(byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/events"))
+                .header("Content-Type", "application/cloudevents+json").header("Authorization", "Bearer " + TMS_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts events as the TMS and returns the parsed answer. */
     public JsonNode send(Object events) throws IOException, InterruptedException {
         HttpResponse<String> response = post(MAPPER.writeValueAsString(events), TMS_KEY);
