@@ -17,6 +17,7 @@ import io.logisync.invoicing.FuelSurcharge;
 import io.logisync.invoicing.PodAttachments;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.masterdata.OdooDirectory;
+import io.logisync.odoo.OdooException;
 import io.logisync.parking.ParkException;
 import io.logisync.parking.ParkReasons;
 import io.logisync.store.ShipmentStore;
@@ -149,7 +150,7 @@ public class ShipmentExecution {
         }
         catalog.requireMapped(codes);
         String currency = rated.contractVersion().map(ContractVersion::currency).orElse(text(data, "currency"));
-        if (currency != null && directory.currencyId(currency).isEmpty()) {
+        if (currency != null && !currencyUsable(currency, loadRef)) {
             throw new IllegalArgumentException("data.currency: Odoo has no active currency " + currency
                     + ", so load " + loadRef + " cannot be invoiced in it");
         }
@@ -165,6 +166,23 @@ public class ShipmentExecution {
         LOG.debug("Load {} recorded for customer {} with {} charge(s){}{}", loadRef, customerCode, codes.size(),
                 rated.contractVersion().map(c -> ", under contract " + c.label()).orElse(""),
                 surcharge.isPresent() ? " and a fuel surcharge" : "");
+    }
+
+    /**
+     * False when Odoo says it has no such active currency. While Odoo cannot be reached, the shipment is recorded
+     * anyway, as its other facts need no Odoo: its invoice checks the currency again before it is created.
+     */
+    private boolean currencyUsable(String currency, String loadRef) {
+        try {
+            return directory.currencyId(currency).isPresent();
+        } catch (OdooException e) {
+            if (!e.isRetryable()) {
+                throw e;
+            }
+            LOG.debug("Currency {} of load {} not checked now, Odoo unavailable; its invoice checks it", currency,
+                    loadRef);
+            return true;
+        }
     }
 
     private static JsonNode readTree(String json) {
