@@ -100,18 +100,9 @@ public final class CredentialStore {
 
     static List<Entry> parse(String text, String where) {
         List<Entry> answer = new ArrayList<>();
-        if (text == null) {
-            return answer;
-        }
-        int number = 0;
-        for (String raw : text.split("[;\\n]")) {
-            number++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            String at = where + " entry " + number;
+        for (SecretEntries.Entry entry : SecretEntries.read(text)) {
+            String[] parts = entry.fields();
+            String at = where + " entry " + entry.number();
             if (parts.length != 3) {
                 throw new IllegalArgumentException(at + " must read '<name> <roles> <key>', but has " + parts.length
                         + " part(s)" + (parts.length > 0 ? " (name '" + parts[0] + "')" : ""));

@@ -120,19 +120,10 @@ public final class WebhookSignatures {
 
     static Map<String, List<byte[]>> parse(String text, String where) {
         Map<String, List<byte[]>> answer = new LinkedHashMap<>();
-        if (text == null) {
-            return answer;
-        }
-        int number = 0;
-        for (String raw : text.split("[;\\n]")) {
-            number++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
+        for (SecretEntries.Entry entry : SecretEntries.read(text)) {
+            String[] parts = entry.fields();
             if (parts.length != 2 || parts[1].length() < CredentialStore.MIN_KEY_LENGTH) {
-                throw new IllegalArgumentException(where + " entry " + number + " must read '<source> <secret>'"
+                throw new IllegalArgumentException(where + " entry " + entry.number() + " must read '<source> <secret>'"
                         + " with a secret of at least " + CredentialStore.MIN_KEY_LENGTH + " characters"
                         + (parts.length > 0 ? " (source '" + parts[0] + "')" : ""));
             }
