@@ -152,16 +152,38 @@ class ShipmentExecutionRouteTest {
     }
 
     @Test
-    void shouldParkChargesThatChangeAfterTheInvoiceWasPosted() throws Exception {
+    void shouldBillChargesThatRiseAfterPostingOnASupplementalInvoice() throws Exception {
         logisync.send(array(shipment("s-1", "L-109", "ACME", charge("LINEHAUL", "1", "220.00")),
                 delivered("m-1", "L-109", "2026-11-02T15:40:00Z"), pod("p-1", "L-109")));
+        String original = (String) onlyInvoiceWithRef("L-109").get("name");
 
         JsonNode answer = logisync.send(shipment("s-2", "L-109", "ACME", charge("LINEHAUL", "1", "999.00")));
 
-        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("CHANGED_AFTER_INVOICING");
-        assertThat(decimal(onlyInvoice().get("amount_untaxed"))).isEqualByComparingTo("220.00");
-        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
-                .contains("L-109").contains("INV/");
+        assertThat(answer.at("/results/0/outcome").asText()).isEqualTo("applied");
+        // the posted invoice is not touched: still 220.00
+        assertThat(decimal(onlyInvoiceWithRef("L-109").get("amount_untaxed"))).isEqualByComparingTo("220.00");
+        // 999.00 - 220.00 = 779.00 billed on top, on a supplemental invoice that names the original
+        Map<String, Object> supplement = onlyInvoiceWithRef("L-109/S1");
+        assertThat(supplement.get("state")).isEqualTo("posted");
+        assertThat(supplement.get("invoice_origin")).isEqualTo(original);
+        assertThat(decimal(supplement.get("amount_untaxed"))).isEqualByComparingTo("779.00");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldParkTheShipmentItselfWhenOdooDoesNotKnowItsCurrency() throws Exception {
+        ObjectNode inZorkmids = shipment("s-1", "L-114", "ACME", charge("LINEHAUL", "1", "640.00"));
+        ((ObjectNode) inZorkmids.get("data")).put("currency", "ZZZ");
+
+        JsonNode answer = logisync.send(array(inZorkmids, delivered("m-1", "L-114", "2026-11-02T15:40:00Z"),
+                pod("p-1", "L-114")));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(answer.at("/results/2/outcome").asText()).isEqualTo("applied");
+        assertThat(logisync.db().queryForMap("SELECT event_id, detail FROM parked_message"))
+                .containsEntry("EVENT_ID", "s-1")
+                .hasEntrySatisfying("DETAIL", d -> assertThat((String) d).startsWith("data.currency").contains("ZZZ"));
+        assertThat(invoices()).isEmpty();
     }
 
     @Test
@@ -299,6 +321,12 @@ class ShipmentExecutionRouteTest {
         List<Map<String, Object>> invoices = invoices();
         assertThat(invoices).hasSize(1);
         return invoices.get(0);
+    }
+
+    private Map<String, Object> onlyInvoiceWithRef(String ref) {
+        List<Map<String, Object>> found = invoices().stream().filter(m -> ref.equals(m.get("ref"))).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private List<Map<String, Object>> invoices() {

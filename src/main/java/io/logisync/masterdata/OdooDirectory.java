@@ -26,9 +26,9 @@ public class OdooDirectory {
         return countries.computeIfAbsent(isoCode, code -> first("res.country", List.of(List.of("code", "=", code))));
     }
 
-    /** The id of the active currency with this ISO 4217 code. */
+    /** The id of the active currency with this ISO 4217 code; a miss is looked up again, as finance may activate it. */
     public Optional<Long> currencyId(String isoCode) {
-        return currencies.computeIfAbsent(isoCode, code -> first("res.currency", List.of(List.of("name", "=", code))));
+        return cachedHit(currencies, isoCode, "res.currency");
     }
 
     /** The id of the company with this name; a miss is looked up again next time, as a company may be added. */

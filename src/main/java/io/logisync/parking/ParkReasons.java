@@ -9,8 +9,16 @@ public final class ParkReasons {
     public static final String AWAITING_CHARGE_MAPPING = "AWAITING_CHARGE_MAPPING";
     /** A charge has neither rate nor amount and no contract can price it. */
     public static final String AWAITING_CONTRACT = "AWAITING_CONTRACT";
-    /** The shipment's charges changed after its invoice was posted; a posted invoice is never edited. */
-    public static final String CHANGED_AFTER_INVOICING = "CHANGED_AFTER_INVOICING";
+    /** An accessorial or shipment change names a load whose shipment.created has not arrived yet. */
+    public static final String AWAITING_SHIPMENT = "AWAITING_SHIPMENT";
+    /** A decision names an accessorial whose proposal has not arrived yet. */
+    public static final String AWAITING_ACCESSORIAL = "AWAITING_ACCESSORIAL";
+    /** The fuel price index has no price for the shipment's pickup date in configuration. */
+    public static final String AWAITING_FUEL_PRICE = "AWAITING_FUEL_PRICE";
+    /** The shipment is ready to bill, and finance approval is required before its invoice is made. */
+    public static final String AWAITING_FINANCE_APPROVAL = "AWAITING_FINANCE_APPROVAL";
+    /** An accessorial has waited for a decision longer than the configured limit. */
+    public static final String ACCESSORIAL_PENDING = "ACCESSORIAL_PENDING";
     /** A carrier's bill was received, but turning it into a vendor bill is not built yet. */
     public static final String AWAITING_VENDOR_BILLING = "AWAITING_VENDOR_BILLING";
     /** The event is valid but breaks a business rule that no later event can fix. */

@@ -69,7 +69,7 @@ public class ParkingDesk {
 
     /** The dead-letter step: stores the event with the reason its failure stands for. */
     public void park(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable cause = unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String reason = reasonOf(cause);
         String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
                 : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
@@ -200,6 +200,15 @@ public class ParkingDesk {
             return true;
         }
         return false;
+    }
+
+    /** A route's bean predicate or expression wraps what the bean threw; the reason is the bean's. */
+    static Throwable unwrap(Throwable cause) {
+        Throwable answer = cause;
+        while (answer instanceof org.apache.camel.RuntimeExpressionException && answer.getCause() != null) {
+            answer = answer.getCause();
+        }
+        return answer;
     }
 
     /** The parked reason a failure stands for. */

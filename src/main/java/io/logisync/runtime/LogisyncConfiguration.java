@@ -19,9 +19,7 @@ import io.logisync.odoo.OdooClients;
 import io.logisync.ops.RunSummary;
 import io.logisync.parking.ParkingDesk;
 import io.logisync.shipment.ChargeCatalog;
-import io.logisync.shipment.CustomerInvoicing;
 import io.logisync.shipment.InvoiceLedger;
-import io.logisync.shipment.ShipmentExecution;
 import io.logisync.store.BindingStore;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ShipmentStore;
@@ -44,7 +42,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
     public static final Set<String> EVENT_TYPES = Set.of("logistics.customer.upserted.v1",
             "logistics.shipment.created.v1", "logistics.milestone.recorded.v1", "logistics.pod.received.v1",
             "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1",
-            "logistics.carrier.invoice.received.v1");
+            "logistics.carrier.invoice.received.v1", "logistics.shipment.updated.v1",
+            "logistics.shipment.cancelled.v1", "logistics.accessorial.proposed.v1", "logistics.accessorial.approved.v1",
+            "logistics.accessorial.rejected.v1");
 
     /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
     private static final String REPLAY_URI = "direct:replay-parked-event";
@@ -111,11 +111,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
         CustomerSync customers = masterData.customers();
         ChargeCatalog catalog = new ChargeCatalog(settings.withPrefix("logisync.charge-mapping."), odoo, bindings);
         masterData.watchChargeMapping(parking, catalog, registry);
-        registry.bind("shipments", new ShipmentExecution(shipmentStore, customers, catalog, masterData.rating(),
-                masterData.shipmentContracts()));
-        registry.bind("invoicing", new CustomerInvoicing(odoo, shipmentStore, bindings, customers, catalog,
-                directory, mapper, settings.getBoolean("logisync.invoice.post", true), ledger,
-                masterData.invoiceTerms()));
+        InvoicingWiring.wire(new InvoicingWiring.Parts(settings, registry, storage.dataSource(), odoo, bindings,
+                customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
+                meterRegistry(registry), subjectLock));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

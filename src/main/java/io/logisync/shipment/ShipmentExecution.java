@@ -3,48 +3,139 @@ package io.logisync.shipment;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.accessorial.Accessorials;
+import io.logisync.contract.AccessorialRule;
 import io.logisync.contract.ContractRating;
+import io.logisync.contract.ContractVersion;
 import io.logisync.contract.ShipmentContracts;
 import io.logisync.flow.Times;
+import io.logisync.invoicing.BillLine;
+import io.logisync.invoicing.BillingStore;
+import io.logisync.invoicing.BillingStore.ShipmentBilling;
+import io.logisync.invoicing.FuelSurcharge;
+import io.logisync.invoicing.PodAttachments;
 import io.logisync.masterdata.CustomerSync;
+import io.logisync.masterdata.OdooDirectory;
+import io.logisync.odoo.OdooException;
 import io.logisync.parking.ParkException;
 import io.logisync.parking.ParkReasons;
 import io.logisync.store.ShipmentStore;
 import io.logisync.store.ShipmentStore.Milestone;
-import io.logisync.store.ShipmentStore.Shipment;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies shipment events to the shipment's state and tells when a shipment is ready to invoice. */
+/** Applies shipment events to the shipment's state: what it is billed for, its milestones, POD and cancellation. */
 public class ShipmentExecution {
 
+    /** Property: the keys parked events may wait for that this event satisfies. */
+    public static final String ARRIVED_KEYS = "LogisyncArrivedKeys";
     private static final Logger LOG = LoggerFactory.getLogger(ShipmentExecution.class);
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final String TONU = "TONU";
 
     private final ShipmentStore store;
     private final CustomerSync customers;
     private final ChargeCatalog catalog;
     private final ContractRating rating;
     private final ShipmentContracts shipmentContracts;
+    private final BillingStore billing;
+    private final FuelSurcharge fuel;
+    private final OdooDirectory directory;
+    private final PodAttachments pods;
+    private final InvoiceTerms terms;
 
     public ShipmentExecution(ShipmentStore store, CustomerSync customers, ChargeCatalog catalog, ContractRating rating,
-            ShipmentContracts shipmentContracts) {
+            ShipmentContracts shipmentContracts, BillingStore billing, FuelSurcharge fuel, OdooDirectory directory,
+            PodAttachments pods, InvoiceTerms terms) {
         this.store = store;
         this.customers = customers;
         this.catalog = catalog;
         this.rating = rating;
         this.shipmentContracts = shipmentContracts;
+        this.billing = billing;
+        this.fuel = fuel;
+        this.directory = directory;
+        this.pods = pods;
+        this.terms = terms;
     }
 
     /**
      * Records what the customer is billed for, once the customer is known and every charge can be billed: a charge
-     * without rate or amount is rated by the contract version in force at the pickup date.
+     * without rate or amount is rated by the contract version in force at the pickup date, and the contract's fuel
+     * table adds a surcharge. A load sent again after it was billed has its invoice adjusted.
      */
-    public void created(JsonNode event) {
+    public void created(JsonNode event, Exchange exchange) {
+        exchange.setProperty(ARRIVED_KEYS, List.of(Accessorials.SHIPMENT_KEY + event.get("data").get("loadRef")
+                .asText()));
+        apply(event, null);
+    }
+
+    /** Applies shipment.updated: its charges replace the list, its stops and customer reference those it names. */
+    public void updated(JsonNode event) {
+        JsonNode data = event.get("data");
+        String loadRef = data.get("loadRef").asText();
+        ShipmentBilling known = billing.shipment(loadRef).filter(s -> s.shipmentData() != null)
+                // Known gap: a shipment recorded before logisync kept its rating data cannot take an update.
+                .orElseThrow(() -> new ParkException(ParkReasons.AWAITING_SHIPMENT, Accessorials.SHIPMENT_KEY
+                        + loadRef, "shipment.updated names load " + loadRef + ", whose shipment.created has not been"
+                        + " applied yet"));
+        if (known.isCancelled()) {
+            throw new IllegalArgumentException("data.loadRef: load " + loadRef + " was cancelled ("
+                    + known.cancelReason() + "); shipment.updated cannot change it");
+        }
+        ObjectNode merged = (ObjectNode) readTree(known.shipmentData());
+        for (String field : List.of("charges", "stops", "customerReference")) {
+            if (data.has(field)) {
+                merged.set(field, data.get(field));
+            }
+        }
+        ObjectNode rerated = MAPPER.createObjectNode();
+        rerated.put("id", event.get("id").asText());
+        rerated.put("time", known.eventTime());
+        rerated.set("data", merged);
+        apply(rerated, data.get("reason").asText());
+        LOG.debug("Load {} updated ({})", loadRef, data.get("reason").asText());
+    }
+
+    /**
+     * Applies shipment.cancelled: the load's charges are no longer billed; when the carrier had been dispatched and
+     * the contract prices a truck order not used, that charge is billed instead.
+     */
+    public void cancelled(JsonNode event) {
+        JsonNode data = event.get("data");
+        String loadRef = data.get("loadRef").asText();
+        if (store.find(loadRef).filter(ShipmentStore.Shipment::isCreated).isEmpty()) {
+            throw new ParkException(ParkReasons.AWAITING_SHIPMENT, Accessorials.SHIPMENT_KEY + loadRef,
+                    "shipment.cancelled names load " + loadRef + ", whose shipment.created has not been applied yet");
+        }
+        String reason = data.get("reason").asText();
+        boolean dispatched = data.path("truckOrderNotUsed").asBoolean(false);
+        BillLine tonu = null;
+        if (dispatched) {
+            Optional<AccessorialRule> rule = Optional.ofNullable(terms.of(loadRef).contract())
+                    .flatMap(c -> c.accessorialRule(TONU)).filter(r -> r.flatAmount() != null);
+            if (rule.isPresent()) {
+                catalog.requireMapped(List.of(TONU));
+                BigDecimal amount = rule.get().capAmount() != null
+                        ? rule.get().flatAmount().min(rule.get().capAmount()) : rule.get().flatAmount();
+                tonu = BillLine.oneUnit(BillLine.TONU_KEY, loadRef, TONU, "Truck order not used (cancelled: "
+                        + reason + ") - load " + loadRef, amount);
+            }
+        }
+        billing.recordCancelled(loadRef, Times.parseInstant("time", event.get("time").asText()), reason, dispatched,
+                tonu);
+        LOG.debug("Load {} cancelled{}", loadRef, tonu != null ? "; truck order not used is billed"
+                : dispatched ? "; its contract prices no truck order not used" : "");
+    }
+
+    private void apply(JsonNode event, String changeReason) {
         JsonNode data = event.get("data");
         String loadRef = data.get("loadRef").asText();
         String customerCode = data.get("customerCode").asText();
@@ -58,33 +149,47 @@ public class ShipmentExecution {
             codes.add(Charge.from(node).chargeCode());
         }
         catalog.requireMapped(codes);
-        refuseChangeAfterInvoicing(loadRef, rated.charges());
-        String currency = rated.contractVersion().map(c -> c.currency()).orElse(text(data, "currency"));
+        String currency = rated.contractVersion().map(ContractVersion::currency).orElse(text(data, "currency"));
+        if (currency != null && !currencyUsable(currency, loadRef)) {
+            throw new IllegalArgumentException("data.currency: Odoo has no active currency " + currency
+                    + ", so load " + loadRef + " cannot be invoiced in it");
+        }
+        Optional<BillLine> surcharge = fuel.of(loadRef, rated.contract(), rated.pickupDate(), rated.charges());
+        if (surcharge.isPresent()) {
+            catalog.requireMapped(List.of(FuelSurcharge.FUEL_CHARGE));
+        }
         store.recordCreated(loadRef, customerCode, currency, text(data, "customerReference"),
                 rated.charges().toString(), event.get("id").asText());
         shipmentContracts.assign(loadRef, rated.contract(), rated.pickupDate());
-        LOG.debug("Load {} recorded for customer {} with {} charge(s){}", loadRef, customerCode, codes.size(),
-                rated.contractVersion().map(c -> ", under contract " + c.label()).orElse(""));
+        billing.recordRated(loadRef, data.toString(), event.get("time").asText(), surcharge.orElse(null),
+                changeReason);
+        LOG.debug("Load {} recorded for customer {} with {} charge(s){}{}", loadRef, customerCode, codes.size(),
+                rated.contractVersion().map(c -> ", under contract " + c.label()).orElse(""),
+                surcharge.isPresent() ? " and a fuel surcharge" : "");
     }
 
-    /** A posted invoice is never edited: new charges for an invoiced load are parked for a person to decide. */
-    private void refuseChangeAfterInvoicing(String loadRef, JsonNode charges) {
-        Optional<Shipment> known = store.find(loadRef).filter(s -> s.invoiceId() != null);
-        if (known.isEmpty() || readTree(known.get().charges()).equals(charges)) {
-            return;
+    /**
+     * False when Odoo says it has no such active currency. While Odoo cannot be reached, the shipment is recorded
+     * anyway, as its other facts need no Odoo: its invoice checks the currency again before it is created.
+     */
+    private boolean currencyUsable(String currency, String loadRef) {
+        try {
+            return directory.currencyId(currency).isPresent();
+        } catch (OdooException e) {
+            if (!e.isRetryable()) {
+                throw e;
+            }
+            LOG.debug("Currency {} of load {} not checked now, Odoo unavailable; its invoice checks it", currency,
+                    loadRef);
+            return true;
         }
-        // Known gap: supplemental invoices and credit notes for charges changed after invoicing are not built yet.
-        throw new ParkException(ParkReasons.CHANGED_AFTER_INVOICING, null, "load " + loadRef + " was invoiced as "
-                + (known.get().invoiceNumber() == null ? "a draft" : known.get().invoiceNumber()) + " (account.move "
-                + known.get().invoiceId() + "); its charges changed afterwards and need a supplemental invoice"
-                + " or a credit note");
     }
 
     private static JsonNode readTree(String json) {
         try {
-            return json == null ? null : MAPPER.readTree(json);
+            return MAPPER.readTree(json);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored charges cannot be read", e);
+            throw new IllegalStateException("stored shipment data cannot be read", e);
         }
     }
 
@@ -98,21 +203,17 @@ public class ShipmentExecution {
         LOG.debug("Load {} milestone {} at {}", loadRef, milestone.code(), milestone.occurredAt());
     }
 
+    /** Records the proof of delivery and its documents, which go onto the customer invoice as attachments. */
     public void pod(JsonNode event) {
         JsonNode data = event.get("data");
-        store.recordPod(data.get("loadRef").asText(),
-                Times.parseInstant("data.signedAt", data.get("signedAt").asText()), event.get("id").asText());
-    }
-
-    /** True when the shipment is delivered, has its proof of delivery, and has no posted invoice yet. */
-    public boolean readyToInvoice(JsonNode event) {
-        String loadRef = event.get("data").get("loadRef").asText();
-        return store.find(loadRef).map(ShipmentExecution::isReady).orElse(false);
-    }
-
-    static boolean isReady(Shipment shipment) {
-        return shipment.isCreated() && shipment.hasPod() && shipment.deliveredAt().isPresent()
-                && !"posted".equals(shipment.invoiceState());
+        String loadRef = data.get("loadRef").asText();
+        store.recordPod(loadRef, Times.parseInstant("data.signedAt", data.get("signedAt").asText()),
+                event.get("id").asText());
+        for (JsonNode document : data.path("documents")) {
+            pods.record(loadRef, document.get("fileName").asText(), document.get("mimeType").asText(),
+                    text(document, "url"), text(document, "contentBase64"));
+        }
+        billing.recordPodEvent(loadRef, event.toString());
     }
 
     private static String text(JsonNode node, String field) {

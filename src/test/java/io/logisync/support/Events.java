@@ -74,7 +74,7 @@ public final class Events {
 
     /**
      * A contract version for a customer with the given rates ({@code chargeCode, unit, rate} triples), billed in USD
-     * per shipment, with no end date unless {@code effectiveTo} is set.
+     * per shipment, with no end date unless {@code effectiveTo} is set, and no fuel table ({@link #withFuel}).
      */
     public static ObjectNode contract(String id, String code, String customerCode, int version, String effectiveFrom,
             String effectiveTo, String... rates) {
@@ -95,10 +95,38 @@ public final class Events {
         data.put("rates", rateList);
         data.put("accessorialRules", java.util.List.of(Map.of("code", "DETENTION", "freeMinutes", 120,
                 "ratePerHour", "75.00", "roundUpToMinutes", 15, "capAmount", "600.00")));
-        data.put("fuel", Map.of("index", "DOE-US-DIESEL", "bands", java.util.List.of(
-                Map.of("fromPrice", "3.00", "toPrice", "3.50", "percent", "10"),
-                Map.of("fromPrice", "3.50", "toPrice", "4.00", "percent", "12.5"))));
         return event(id, "contract.upserted", code, data);
+    }
+
+    /**
+     * Contract C-ACME of customer ACME with linehaul at 2.85 a mile and accessorial rules: detention 2 h free then
+     * 75.00 an hour by started quarter hour, capped at 600.00, approved on its own up to 100.00; waiting 1 h free then
+     * 50.00 an hour by started quarter hour, approved on its own up to 100.00; lumper 95.00 flat; truck order not used
+     * 250.00 flat. Invoiced as {@code grouping} says.
+     */
+    public static ObjectNode accessorialContract(String grouping) {
+        ObjectNode contract = contract("k-acc", "C-ACME", "ACME", 1, "2026-01-01", null, "LINEHAUL", "MILE", "2.85");
+        ObjectNode data = (ObjectNode) contract.get("data");
+        data.put("invoiceGrouping", grouping);
+        data.set("accessorialRules", MAPPER.valueToTree(java.util.List.of(
+                Map.of("code", "DETENTION", "freeMinutes", 120, "ratePerHour", "75.00", "roundUpToMinutes", 15,
+                        "capAmount", "600.00", "autoApproveUpTo", "100.00"),
+                Map.of("code", "WAITING", "freeMinutes", 60, "ratePerHour", "50.00", "roundUpToMinutes", 15,
+                        "autoApproveUpTo", "100.00"),
+                Map.of("code", "LUMPER", "flatAmount", "95.00"),
+                Map.of("code", "TONU", "flatAmount", "250.00"))));
+        return contract;
+    }
+
+    /**
+     * The contract with a fuel table on the DOE-US-DIESEL index: 10 % from 3.00 up to 3.50, 12.5 % from 3.50 up to
+     * 4.00. Shipments rated under it need a fuel price for their pickup date.
+     */
+    public static ObjectNode withFuel(ObjectNode contract) {
+        ((ObjectNode) contract.get("data")).set("fuel", MAPPER.valueToTree(Map.of("index", "DOE-US-DIESEL",
+                "bands", java.util.List.of(Map.of("fromPrice", "3.00", "toPrice", "3.50", "percent", "10"),
+                        Map.of("fromPrice", "3.50", "toPrice", "4.00", "percent", "12.5")))));
+        return contract;
     }
 
     /** A shipment whose first pickup is at the given appointment, with a charge the contract must rate. */
@@ -110,6 +138,32 @@ public final class Events {
                             "appointmentFrom", appointment),
                     Map.of("sequence", 2, "kind", "DELIVERY", "city", "Detroit", "country", "US")},
                 "charges", charges));
+    }
+
+    /** An accessorial proposed for a stop of a load, from its arrival to its departure. */
+    public static ObjectNode accessorial(String id, String accessorialId, String loadRef, String code,
+            String arrivedAt, String departedAt) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("accessorialId", accessorialId);
+        data.put("loadRef", loadRef);
+        data.put("code", code);
+        data.put("stopSequence", 2);
+        if (arrivedAt != null) {
+            data.put("arrivedAt", arrivedAt);
+            data.put("departedAt", departedAt);
+        }
+        return event(id, "accessorial.proposed", loadRef, data);
+    }
+
+    public static ObjectNode approved(String id, String accessorialId, String loadRef, String decidedBy) {
+        return event(id, "accessorial.approved", loadRef, Map.of("accessorialId", accessorialId, "loadRef", loadRef,
+                "decidedBy", decidedBy));
+    }
+
+    public static ObjectNode rejected(String id, String accessorialId, String loadRef, String decidedBy,
+            String reason) {
+        return event(id, "accessorial.rejected", loadRef, Map.of("accessorialId", accessorialId, "loadRef", loadRef,
+                "decidedBy", decidedBy, "reason", reason));
     }
 
     /** A charge with only a quantity: the contract prices it. */

@@ -51,7 +51,8 @@ final class ValueCodec {
             return null;
         }
         return switch (type) {
-            case CHAR, TEXT, HTML -> text(value);
+            case CHAR, TEXT -> text(value);
+            case HTML -> html(text(value));
             case INTEGER -> integer(value);
             case FLOAT -> field.digits() == null ? decimal(value) : rounded(decimal(value), field.digits());
             case MONETARY -> decimal(value);
@@ -63,6 +64,18 @@ final class ValueCodec {
             case JSON -> Row.deepCopy(value);
             default -> throw new IllegalStateException("x2many handled by commands: " + field.name());
         };
+    }
+
+    /**
+     * Odoo sanitizes what is written to an Html field: text without markup becomes one paragraph, as
+     * {@code html_sanitize("yop")} gives {@code <p>yop</p>}.
+     */
+    // Known gap: markup is kept as written; Odoo's sanitizer would also drop unsafe tags and attributes.
+    private static String html(String value) {
+        if (value == null || value.indexOf('<') >= 0) {
+            return value;
+        }
+        return "<p>" + value.replace("&", "&amp;").replace(">", "&gt;") + "</p>";
     }
 
     private static String text(Object value) {

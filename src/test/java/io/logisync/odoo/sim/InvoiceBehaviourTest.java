@@ -278,6 +278,18 @@ class InvoiceBehaviourTest {
     }
 
     @Test
+    void shouldKeepPlainTextWrittenToAnHtmlFieldAsOneParagraph() {
+        long invoice = createMove("out_invoice", line(detention, "Detention", 1, 75.0));
+
+        client.call("account.move", "write", Map.of("ids", List.of(invoice), "vals", Map.of("narration",
+                "Supplement to INV/2026/00001 & its load")));
+
+        assertThat(client.call("account.move", "read", Map.of("ids", List.of(invoice), "fields",
+                List.of("narration"))).get(0).get("narration").asText())
+                .isEqualTo("<p>Supplement to INV/2026/00001 &amp; its load</p>");
+    }
+
+    @Test
     void shouldMarkAnInvoiceReversedOnceRefundsCoverItAndUndoItWhenTheRefundIsResetToDraft() {
         long invoice = createMove("out_invoice", line(detention, "a", 2, 50.0));
         post(invoice);

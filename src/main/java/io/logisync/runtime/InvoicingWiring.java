@@ -1,0 +1,119 @@
+package io.logisync.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logisync.accessorial.AccessorialRating;
+import io.logisync.accessorial.AccessorialStore;
+import io.logisync.accessorial.Accessorials;
+import io.logisync.accessorial.PendingAccessorials;
+import io.logisync.flow.SubjectLock;
+import io.logisync.ingress.EventIntake;
+import io.logisync.invoicing.ApprovalApi;
+import io.logisync.invoicing.BillableLines;
+import io.logisync.invoicing.BillingStore;
+import io.logisync.invoicing.ConsolidatedInvoicing;
+import io.logisync.invoicing.FuelPriceIndex;
+import io.logisync.invoicing.FuelSurcharge;
+import io.logisync.invoicing.InvoiceAdjustments;
+import io.logisync.invoicing.InvoiceDocuments;
+import io.logisync.invoicing.InvoiceRelease;
+import io.logisync.invoicing.PodAttachments;
+import io.logisync.invoicing.ReleaseRules;
+import io.logisync.masterdata.CustomerSync;
+import io.logisync.masterdata.OdooDirectory;
+import io.logisync.odoo.OdooClient;
+import io.logisync.parking.ParkingDesk;
+import io.logisync.shipment.ChargeCatalog;
+import io.logisync.shipment.CustomerInvoicing;
+import io.logisync.shipment.InvoiceLedger;
+import io.logisync.shipment.ShipmentExecution;
+import io.logisync.store.BindingStore;
+import io.logisync.store.ParkingStore;
+import io.logisync.store.ShipmentStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Builds the shipment, accessorial and invoicing beans (release rules, fuel surcharge, per-shipment, consolidated
+ * and adjusting invoices, proof-of-delivery attachments) and binds them by the names the routes use.
+ */
+final class InvoicingWiring {
+
+    private InvoicingWiring() {
+    }
+
+    /** What the wiring needs from the beans built before it. */
+    record Parts(Settings settings, Registry registry, DataSource dataSource, OdooClient odoo, BindingStore bindings,
+            CustomerSync customers, ChargeCatalog catalog, OdooDirectory directory, MasterDataWiring masterData,
+            ShipmentStore shipments, ParkingStore parkingStore, ParkingDesk parking, InvoiceLedger ledger,
+            ObjectMapper mapper, MeterRegistry meters, SubjectLock subjectLock) {
+    }
+
+    static void wire(Parts p) {
+        Settings settings = p.settings();
+        Registry registry = p.registry();
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of(settings.get("logisync.invoice.consolidation.time-zone", "UTC"));
+        BillingStore billing = new BillingStore(p.dataSource(), p.mapper());
+        AccessorialStore accessorialStore = new AccessorialStore(p.dataSource());
+        FuelSurcharge fuel = new FuelSurcharge(new FuelPriceIndex(settings.withPrefix("logisync.fuel-index."),
+                settings.getInt("logisync.fuel.price-max-age-days", 14)),
+                codes(settings.get("logisync.fuel.surcharge-base", "LINEHAUL")));
+        var terms = p.masterData().invoiceTerms();
+        PodAttachments pods = new PodAttachments(p.dataSource(), p.odoo(), billing, terms, p.parkingStore());
+        BillableLines lines = new BillableLines(p.shipments(), billing, accessorialStore, p.mapper());
+        ReleaseRules rules = new ReleaseRules(new ReleaseRules.Settings(
+                settings.getBoolean("logisync.release.require-delivered", true),
+                settings.getBoolean("logisync.release.require-pod", true),
+                settings.getBoolean("logisync.release.require-accessorials-decided", true),
+                settings.getBoolean("logisync.release.require-finance-approval", false)),
+                p.shipments(), billing, accessorialStore, p.dataSource());
+        InvoiceDocuments documents = new InvoiceDocuments(p.odoo(), billing, p.bindings(), p.customers(), p.catalog(),
+                p.directory(), terms, p.shipments(), p.ledger(), settings.getBoolean("logisync.invoice.post", true));
+        InvoiceRelease release = new InvoiceRelease(rules, billing, lines, terms, p.shipments(), p.parkingStore(),
+                zone, clock);
+        InvoiceAdjustments adjustments = new InvoiceAdjustments(billing, lines, documents, rules, accessorialStore);
+        Accessorials accessorials = new Accessorials(accessorialStore, new AccessorialRating(), p.shipments(),
+                p.masterData().shipmentContracts(), p.masterData().contracts(), p.catalog());
+        PendingAccessorials pending = new PendingAccessorials(accessorialStore, p.parkingStore(),
+                Duration.ofMinutes(settings.getInt("logisync.accessorials.pending-limit-minutes", 2880)), clock,
+                p.meters());
+
+        registry.bind("shipments", new ShipmentExecution(p.shipments(), p.customers(), p.catalog(),
+                p.masterData().rating(), p.masterData().shipmentContracts(), billing, fuel, p.directory(), pods,
+                terms));
+        registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents));
+        registry.bind("release", release);
+        registry.bind("invoiceAdjustments", adjustments);
+        registry.bind("podAttachments", pods);
+        registry.bind("consolidatedInvoicing", new ConsolidatedInvoicing(billing, lines, rules, terms, p.shipments(),
+                documents, adjustments, pods, p.subjectLock(), zone, clock));
+        registry.bind("accessorials", accessorials);
+        registry.bind("accessorialStore", accessorialStore);
+        registry.bind("pendingAccessorials", pending);
+        registry.bind("billingStore", billing);
+        registry.bind("approvalApi", new ApprovalApi(accessorialStore, registry.lookupByNameAndType("eventIntake",
+                EventIntake.class), release, billing, p.shipments(), p.mapper(), clock));
+
+        ParkingDesk parking = p.parking();
+        parking.onArrival(Accessorials.SHIPMENT_KEY, (key, since) -> p.shipments()
+                .find(key.substring(Accessorials.SHIPMENT_KEY.length())).filter(s -> s.isCreated()).isPresent());
+        parking.onArrival(Accessorials.ACCESSORIAL_KEY, (key, since) -> accessorialStore
+                .find(key.substring(Accessorials.ACCESSORIAL_KEY.length())).isPresent());
+        parking.onArrival(Accessorials.DECISION_KEY, (key, since) -> pending.isDecided(key));
+        parking.onArrival(InvoiceRelease.FINANCE_KEY, (key, since) -> release.isFinanceApproved(key));
+        parking.onArrival(FuelSurcharge.WAITING_PREFIX, (key, since) -> fuel.hasPriceFor(key));
+    }
+
+    private static Set<String> codes(String list) {
+        Set<String> answer = new LinkedHashSet<>();
+        Arrays.stream(list.split(",")).map(String::trim).filter(c -> !c.isEmpty()).forEach(answer::add);
+        return answer;
+    }
+}
