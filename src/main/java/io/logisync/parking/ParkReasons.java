@@ -21,6 +21,8 @@ public final class ParkReasons {
     public static final String ACCESSORIAL_PENDING = "ACCESSORIAL_PENDING";
     /** A carrier's bill was received, but turning it into a vendor bill is not built yet. */
     public static final String AWAITING_VENDOR_BILLING = "AWAITING_VENDOR_BILLING";
+    /** An event logisync emits for dispatch was not delivered after every retry (webhook or topic). */
+    public static final String DISPATCH_UNDELIVERED = "DISPATCH_UNDELIVERED";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */

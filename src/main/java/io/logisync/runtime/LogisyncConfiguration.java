@@ -114,6 +114,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         InvoicingWiring.wire(new InvoicingWiring.Parts(settings, registry, storage.dataSource(), odoo, bindings,
                 customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
                 meterRegistry(registry), subjectLock));
+        StatusBackWiring.wire(camelContext, settings, storage.dataSource(), mapper, parkingStore);
+        ReconciliationWiring.wire(settings, registry, storage.dataSource(), odoo, mapper, meterRegistry(registry));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);
