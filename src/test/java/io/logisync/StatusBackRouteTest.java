@@ -198,13 +198,15 @@ class StatusBackRouteTest {
     }
 
     @Test
-    void shouldParkAnEventDispatchNeverTookWithItsReasonAndSendItNoMore() throws Exception {
-        startWithWebhook("--logisync.dispatch.max-redeliveries=2");
+    void shouldParkAnEventDispatchNeverTookWithItsReasonAndSendItOnceWhenDispatchIsBack() throws Exception {
+        startWithWebhook("--logisync.dispatch.max-redeliveries=2", "--logisync.dispatch.resend-period-ms=6000");
         receiver.down.set(true);
         billLoad("L-803");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> logisync.db().queryForObject("SELECT COUNT(*) FROM"
                 + " parked_message WHERE reason = 'DISPATCH_UNDELIVERED'", Integer.class) == 1);
+        // one first attempt and two retries, the HTTP client adding none of its own
+        assertThat(receiver.refused.get()).isEqualTo(3);
         Map<String, Object> parked = logisync.db().queryForMap("SELECT * FROM parked_message WHERE reason ="
                 + " 'DISPATCH_UNDELIVERED'");
         assertThat(parked.get("EVENT_TYPE")).isEqualTo("logistics.invoice.posted.v1");
@@ -214,11 +216,22 @@ class StatusBackRouteTest {
                 .contains("503");
         assertThat(read((String) parked.get("PAYLOAD")).path("data").path("loadRefs").get(0).asText())
                 .isEqualTo("L-803");
-        // one first attempt and two retries; the invoice is not read and sent again at the next polls
-        Thread.sleep(1500);
-        assertThat(receiver.refused.get()).isEqualTo(3);
         // the parked row of an outbound event is no load's message: no shipment.exception for it
         assertThat(receiver.events("logistics.shipment.exception.v1")).isEmpty();
+
+        receiver.down.set(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.events("logistics.invoice.posted.v1")
+                .size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "REPLAYED".equals(logisync.db().queryForObject(
+                "SELECT status FROM parked_message WHERE id = ?", String.class, parked.get("ID"))));
+        JsonNode posted = receiver.events("logistics.invoice.posted.v1").get(0);
+        assertThat(posted.path("id").asText()).isEqualTo(read((String) parked.get("PAYLOAD")).path("id").asText());
+        Receiver.Call call = receiver.calls.get(0);
+        new WebhookSignatures("logisync " + SECRET, null, Duration.ofMinutes(5), Clock.systemUTC())
+                .verify("logisync", call.signature(), call.body().getBytes(StandardCharsets.UTF_8));
+        // the invoice itself is not read and sent again at the next polls
+        Thread.sleep(1000);
+        assertThat(receiver.events("logistics.invoice.posted.v1")).hasSize(1);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class StatusBackWiring {
         Clock clock = Clock.systemUTC();
         OutboundEvents events = new OutboundEvents(mapper, clock);
         registry.bind("dispatchStatus", new DispatchStatus(dataSource, new MoveLoads(dataSource), events));
-        registry.bind("dispatchWebhook", new DispatchWebhook(mapper, parking, url, secret, clock));
+        registry.bind("dispatchWebhook", new DispatchWebhook(mapper, parking, url, secret, clock, camelContext));
         if (settings.getBoolean("logisync.dispatch.shipment-exceptions", true)) {
             parking.setListener(new ShipmentExceptions(events, camelContext));
         }
