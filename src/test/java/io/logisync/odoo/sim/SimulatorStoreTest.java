@@ -58,7 +58,7 @@ class SimulatorStoreTest {
 
         assertThat(products).extracting(p -> p.get("default_code")).containsExactly("LINEHAUL", "FUEL",
                 "DETENTION", "WAITING", "LAYOVER", "LUMPER", "TONU", "REDELIVERY", "SPECIAL_HANDLING", "STOP_OFF",
-                "CARRIER_COST");
+                "CARRIER_COST", "CUSTOMS_CLEARANCE", "DISCOUNT");
         assertThat(products).allSatisfy(p -> {
             assertThat(p.get("type")).isEqualTo("service");
             assertThat(p.get("taxes_id")).isEqualTo(List.of(1L));
