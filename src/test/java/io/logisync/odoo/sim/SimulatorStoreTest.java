@@ -64,7 +64,7 @@ class SimulatorStoreTest {
             assertThat(p.get("taxes_id")).isEqualTo(List.of(1L));
         });
         assertThat(products.get(6).get("name")).isEqualTo("Truck order not used");
-        assertThat(odoo.store().count("product.template")).isEqualTo(11);
+        assertThat(odoo.store().count("product.template")).isEqualTo(13);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SimulatorStoreTest {
         odoo.store().reset();
 
         assertThat(odoo.store().records("res.partner")).extracting(r -> r.get("name")).doesNotContain("Temporary");
-        assertThat(odoo.store().count("product.product")).isEqualTo(11);
+        assertThat(odoo.store().count("product.product")).isEqualTo(13);
     }
 
     @Test
