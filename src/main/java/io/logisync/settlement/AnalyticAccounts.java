@@ -28,6 +28,9 @@ public class AnalyticAccounts {
     private final boolean enabled;
     private final String planName;
     private volatile Long planId;
+    /** A load's customer invoice and its vendor bill are applied under different subjects: one creates its account. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> creating =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param enabled false leaves lines without an analytic distribution
@@ -53,6 +56,22 @@ public class AnalyticAccounts {
         if (bound.isPresent()) {
             return bound;
         }
+        // Known gap: the lock is this JVM's; two replicas billing one load at the same instant could make two accounts.
+        Object lock = creating.computeIfAbsent(loadRef, k -> new Object());
+        try {
+            synchronized (lock) {
+                return Optional.of(findOrCreate(loadRef));
+            }
+        } finally {
+            creating.remove(loadRef, lock);
+        }
+    }
+
+    private long findOrCreate(String loadRef) {
+        Optional<Long> bound = bindings.find(KIND, loadRef).map(BindingStore.Binding::odooId);
+        if (bound.isPresent()) {
+            return bound.get();
+        }
         List<OdooRecord> found = odoo.searchRead(MODEL, List.of(List.of("name", "=", loadRef)), List.of("id", "name"),
                 2, "id", OdooContext.DEFAULT);
         long answer;
@@ -70,7 +89,7 @@ public class AnalyticAccounts {
             LOG.debug("Analytic account for load {} created in Odoo as {} {}", loadRef, MODEL, answer);
         }
         bindings.bind(KIND, loadRef, MODEL, answer, null);
-        return Optional.of(answer);
+        return answer;
     }
 
     /**
