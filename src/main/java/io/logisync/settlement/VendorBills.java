@@ -221,8 +221,8 @@ public class VendorBills {
                     + a.loadRef(), a.agreedAmount()));
             total = total.add(a.agreedAmount());
         }
-        LocalDate date = event.hasNonNull("time") ? java.time.OffsetDateTime.parse(event.get("time").asText())
-                .atZoneSameInstant(ZoneOffset.UTC).toLocalDate() : LocalDate.now(clock);
+        LocalDate date = event.hasNonNull("time") ? io.logisync.flow.Times.parseInstant("$.time",
+                event.get("time").asText()).atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.now(clock);
         store.plan(new Bill(key, Kind.SETTLEMENT, carrier, ref, date, currencies.iterator().next(), total,
                 Status.PLANNED, "self-billed at the agreed cost of " + lines.size() + " load(s)", null, null, null,
                 null, null, null, event.path("id").asText(), event.path("source").asText()), lines);
@@ -270,6 +270,7 @@ public class VendorBills {
 
     private Map<String, Object> values(Bill bill, long partner, List<Line> lines) {
         Map<String, Object> values = new LinkedHashMap<>();
+        // Known gap: vendor bills go to the user's default company; a carrier billing several companies is not split.
         values.put("move_type", MOVE_TYPE);
         values.put("partner_id", partner);
         values.put("ref", bill.vendorRef());

@@ -229,7 +229,29 @@ class VendorBillFlowTest {
                 BigDecimal.class)).isEqualByComparingTo("420.00");
     }
 
+    @Test
+    void shouldRejectAnAssignmentWithoutTheCurrencyOfItsAgreedCostNamingTheField() throws Exception {
+        ObjectNode event = assigned("a-1", "L-1", CARRIER, "100.00");
+        ((ObjectNode) event.get("data").get("agreedCost")).remove("currency");
+
+        HttpResponse<String> answer = logisync.post(Events.MAPPER.writeValueAsString(event), LogisyncHarness.TMS_KEY);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("$.data.agreedCost: required property 'currency' not found");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_assignment", Integer.class)).isZero();
+    }
+
     // ------------------------------------------------------------------ settlement.requested
+
+    @Test
+    void shouldParkASettlementWhosePeriodEndsBeforeItStarts() throws Exception {
+        JsonNode answer = logisync.send(settlement("st-1", "2026-11-07", "2026-11-01"));
+
+        assertThat(answer.get("results").get(0).get("reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .contains("periodTo").contains("before periodFrom");
+        assertThat(moves("in_invoice")).isEmpty();
+    }
 
     @Test
     void shouldSelfBillTheDeliveredUnbilledLoadsOfThePeriodOnce() throws Exception {
