@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.flow.EventHeaders;
-import io.logisync.invoicing.ApprovalApi.ApiRequestException;
+import io.logisync.security.ApiAnswers;
+import io.logisync.security.ApiRequestException;
 import io.logisync.security.Authenticator;
 import io.logisync.security.Principal;
 import io.logisync.settlement.VendorBillStore.Bill;
@@ -125,9 +126,6 @@ public class SettlementApprovalApi {
     }
 
     private String json(Exchange exchange, int status, JsonNode body) throws JsonProcessingException {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        return mapper.writeValueAsString(body);
+        return ApiAnswers.json(mapper, exchange, status, body);
     }
 }
