@@ -121,6 +121,13 @@ public class VendorBillStore {
                 Timestamp.from(Instant.now()), billKey);
     }
 
+    /** The keys of the bills waiting for approval that have a line of this load. */
+    public List<String> awaitingApprovalWithLoad(String loadRef) {
+        return jdbc.queryForList("SELECT DISTINCT b.bill_key FROM vendor_bill b JOIN vendor_bill_line l"
+                + " ON l.bill_key = b.bill_key WHERE l.load_ref = ? AND b.status = ? ORDER BY b.bill_key", String.class,
+                loadRef, Status.AWAITING_APPROVAL.name());
+    }
+
     /** For each of these loads already on a bill that is not rejected, the first such bill's key. */
     public Map<String, String> billedLoads(Collection<String> loadRefs, String exceptBillKey) {
         Map<String, String> answer = new LinkedHashMap<>();

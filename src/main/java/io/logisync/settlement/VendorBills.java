@@ -305,6 +305,14 @@ public class VendorBills {
         return found.stream().findFirst().map(OdooRecord::id);
     }
 
+    /**
+     * The waiting keys of the bills parked for approval that have a line of this load, to replay once its assignment
+     * is recorded: a bill that now matches is made without an approver.
+     */
+    public List<String> approvalKeysOfLoad(String loadRef) {
+        return store.awaitingApprovalWithLoad(loadRef).stream().map(key -> APPROVAL_KEY + key).toList();
+    }
+
     /** True when the bill no longer waits for an approver: what a parked {@code settlement-approval:} key waits for. */
     public boolean isDecidedOrMatched(String billKey) {
         Optional<Bill> bill = store.find(billKey);
