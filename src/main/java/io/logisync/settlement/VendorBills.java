@@ -145,6 +145,7 @@ public class VendorBills {
     }
 
     Match match(String billKey, String carrier, String currency, List<Line> lines) {
+        // Known gap: a load is matched on the total of its lines; which charges make up the difference is not told.
         Map<String, BigDecimal> byLoad = new LinkedHashMap<>();
         lines.forEach(line -> byLoad.merge(line.loadRef(), line.amount(), BigDecimal::add));
         Map<String, String> billedElsewhere = store.billedLoads(byLoad.keySet(), billKey);
@@ -189,6 +190,7 @@ public class VendorBills {
         String key = VendorBillStore.keyOf(carrier, ref);
         Optional<Bill> known = store.find(key);
         if (known.isPresent()) {
+            // Known gap: loads delivered in the period after its settlement was made are not billed by a repeat.
             LOG.info("Settlement {} was requested before; event {} makes nothing new", ref, event.path("id").asText());
             proceed(known.get());
             return;
