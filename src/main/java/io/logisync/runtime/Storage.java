@@ -51,8 +51,7 @@ public final class Storage implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    // an issue's migrations (V6_1, ...) may be merged after later versions were applied
-                    .outOfOrder(true).cleanDisabled(!empty).load();
+                    .cleanDisabled(!empty).load();
             if (empty) {
                 flyway.clean();
                 LOG.info("Database {} emptied at start, as the Odoo sandbox it keeps records for starts empty",
