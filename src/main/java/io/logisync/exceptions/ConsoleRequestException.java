@@ -1,20 +1,15 @@
 package io.logisync.exceptions;
 
-/** A request to the exceptions console that cannot be done, with its HTTP status: 400, 404 or 409. */
-public class ConsoleRequestException extends RuntimeException {
+import io.logisync.security.ApiRequestException;
 
-    private final int status;
+/** A request to the exceptions console that cannot be done, with its HTTP status: 400, 404 or 409. */
+public class ConsoleRequestException extends ApiRequestException {
 
     public ConsoleRequestException(int status, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
     }
 
     public static ConsoleRequestException notFound(long id) {
         return new ConsoleRequestException(404, "no parked message has id " + id);
-    }
-
-    public int getStatus() {
-        return status;
     }
 }

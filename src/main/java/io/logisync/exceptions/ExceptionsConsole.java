@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.exceptions.ExceptionStore.Row;
 import io.logisync.ingress.EventValidator;
 import io.logisync.parking.ParkingDesk;
-import io.logisync.security.AccessDeniedException;
+import io.logisync.security.ApiAnswers;
 import io.logisync.security.Authenticator;
 import io.logisync.security.Principal;
 import io.logisync.security.Redaction;
@@ -142,27 +142,8 @@ public class ExceptionsConsole {
 
     /** Answers a refused console request with its status and a message naming what is wrong. */
     public String refuse(Exchange exchange) throws JsonProcessingException {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int status;
-        String message = cause.getMessage();
-        if (cause instanceof AccessDeniedException denied) {
-            status = denied.getStatus();
-            if (status == 401) {
-                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
-            }
-        } else if (cause instanceof ConsoleRequestException request) {
-            status = request.getStatus();
-        } else if (cause instanceof IllegalArgumentException) {
-            status = 400;
-        } else {
-            status = 500;
-            message = "the request failed inside logisync; nothing was changed unless the audit trail says so";
-            LOG.error("Exceptions console request failed", cause);
-        }
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("status", status);
-        answer.put("message", Redaction.redactText(message));
-        return json(exchange, status, answer);
+        return ApiAnswers.refusal(mapper, exchange, LOG,
+                "the request failed inside logisync; nothing was changed unless the audit trail says so");
     }
 
     private ObjectNode view(Row row, boolean full) {
@@ -289,9 +270,6 @@ public class ExceptionsConsole {
     }
 
     private String json(Exchange exchange, int status, JsonNode body) throws JsonProcessingException {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        return mapper.writeValueAsString(body);
+        return ApiAnswers.json(mapper, exchange, status, body);
     }
 }

@@ -11,7 +11,8 @@ import io.logisync.flow.EventHeaders;
 import io.logisync.ingress.EventIntake;
 import io.logisync.ingress.IncomingEvent;
 import io.logisync.invoicing.BillingDocument.Kind;
-import io.logisync.security.AccessDeniedException;
+import io.logisync.security.ApiAnswers;
+import io.logisync.security.ApiRequestException;
 import io.logisync.security.Authenticator;
 import io.logisync.security.Principal;
 import io.logisync.security.Redaction;
@@ -163,25 +164,7 @@ public class ApprovalApi {
 
     /** Answers a refused request with its status and a message naming what is wrong. */
     public String refuse(Exchange exchange) throws JsonProcessingException {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int status;
-        String message = cause.getMessage();
-        if (cause instanceof AccessDeniedException denied) {
-            status = denied.getStatus();
-            if (status == 401) {
-                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
-            }
-        } else if (cause instanceof ApiRequestException request) {
-            status = request.getStatus();
-        } else {
-            status = 500;
-            message = "the request failed inside logisync; nothing was decided";
-            LOG.error("Approval API request failed", cause);
-        }
-        ObjectNode answer = mapper.createObjectNode();
-        answer.put("status", status);
-        answer.put("message", Redaction.redactText(message));
-        return json(exchange, status, answer);
+        return ApiAnswers.refusal(mapper, exchange, LOG, "the request failed inside logisync; nothing was decided");
     }
 
     private ObjectNode accessorialView(Accessorial a) {
@@ -222,24 +205,6 @@ public class ApprovalApi {
     }
 
     private String json(Exchange exchange, int status, JsonNode body) throws JsonProcessingException {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        return mapper.writeValueAsString(body);
-    }
-
-    /** A request the approval API cannot do, with its HTTP status: 400 or 404. */
-    public static class ApiRequestException extends RuntimeException {
-
-        private final int status;
-
-        public ApiRequestException(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int getStatus() {
-            return status;
-        }
+        return ApiAnswers.json(mapper, exchange, status, body);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.security.ApiAnswers;
 import io.logisync.security.Authenticator;
 import io.logisync.security.Principal;
 import io.logisync.security.Redaction;
@@ -201,10 +202,12 @@ public class Reconciliation {
                 && List.of(query.split("&")).contains("full=true");
     }
 
+    /** Answers a refused report request (401, 403, or 500 for a failure inside logisync) in JSON. */
+    public String refuse(Exchange exchange) throws IOException {
+        return ApiAnswers.refusal(mapper, exchange, LOG, "the reconciliation request failed inside logisync");
+    }
+
     private String json(Exchange exchange, JsonNode body) throws IOException {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        return mapper.writeValueAsString(body);
+        return ApiAnswers.json(mapper, exchange, 200, body);
     }
 }

@@ -1,0 +1,54 @@
+package io.logisync.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+
+/** How logisync's JSON APIs (exceptions console, approvals, reports) answer: the body, its status and headers. */
+public final class ApiAnswers {
+
+    private ApiAnswers() {
+    }
+
+    /** Sets the status and headers of a JSON answer that no cache keeps, and returns its body. */
+    public static String json(ObjectMapper mapper, Exchange exchange, int status, JsonNode body)
+            throws JsonProcessingException {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("Cache-Control", "no-store");
+        return mapper.writeValueAsString(body);
+    }
+
+    /**
+     * Answers a refused request with {@code {"status", "message"}}: 401 or 403 for the caller, the status an
+     * {@link ApiRequestException} carries, 400 for an argument logisync could not read, and 500 with the given
+     * message for anything unexpected, which is logged in full for operators.
+     */
+    public static String refusal(ObjectMapper mapper, Exchange exchange, Logger log, String unexpectedMessage)
+            throws JsonProcessingException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int status;
+        String message = cause == null ? unexpectedMessage : cause.getMessage();
+        if (cause instanceof AccessDeniedException denied) {
+            status = denied.getStatus();
+            if (status == 401) {
+                exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+            }
+        } else if (cause instanceof ApiRequestException request) {
+            status = request.getStatus();
+        } else if (cause instanceof IllegalArgumentException) {
+            status = 400;
+        } else {
+            status = 500;
+            message = unexpectedMessage;
+            log.error("{} request failed: {}", exchange.getFromRouteId(), unexpectedMessage, cause);
+        }
+        ObjectNode answer = mapper.createObjectNode();
+        answer.put("status", status);
+        answer.put("message", Redaction.redactText(message));
+        return json(mapper, exchange, status, answer);
+    }
+}
