@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * neither lost nor repeated, and neither is anything after a restart, since both the watermark and the delivered
  * records are in the database. A record is marked delivered only after the sink took it.
  */
+// Known gap: reads only the Odoo logisync is configured for (odooClient); no url/apiKey options as odoo-sink has
+// Known gap: one poller per watermark is assumed; with replicas each polls and sends the same changes (same ids)
 public class OdooSource {
 
     /** Header: {@code created} for a record this source has not delivered before, {@code updated} for a change to
