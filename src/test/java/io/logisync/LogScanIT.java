@@ -27,7 +27,7 @@ class LogScanIT {
     private static final List<String> SECRETS = List.of(LogisyncHarness.TMS_KEY, LogisyncHarness.CARRIER_KEY,
             LogisyncHarness.OPERATOR_KEY, LogisyncHarness.ADMIN_KEY, LogisyncHarness.APPROVER_KEY,
             OdooSimulator.DEFAULT_API_KEY, "acme-webhook-secret-0001", "tms-old-key-000000001",
-            "tms-new-key-000000002", "keystore-pass-000001");
+            "tms-new-key-000000002", "keystore-pass-000001", "dispatch-webhook-secret-0001");
 
     /** Prices as they would leak: a money field of an event or an Odoo record, or an amount with its currency. */
     private static final List<Pattern> PRICES = List.of(

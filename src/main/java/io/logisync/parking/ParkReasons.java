@@ -31,6 +31,8 @@ public final class ParkReasons {
      * no assignment: it waits for an approver to approve or reject it before a vendor bill is made.
      */
     public static final String AWAITING_SETTLEMENT_APPROVAL = "AWAITING_SETTLEMENT_APPROVAL";
+    /** An event logisync emits for dispatch was not delivered after every retry (webhook or topic). */
+    public static final String DISPATCH_UNDELIVERED = "DISPATCH_UNDELIVERED";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */

@@ -117,6 +117,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 meterRegistry(registry), subjectLock));
         SettlementWiring.wire(settings, registry, storage.dataSource(), odoo, bindings, catalog, directory,
                 masterData.carriers(), shipmentStore, parking, mapper);
+        StatusBackWiring.wire(camelContext, settings, storage.dataSource(), mapper, parkingStore);
+        ReconciliationWiring.wire(settings, registry, storage.dataSource(), odoo, mapper, meterRegistry(registry));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

@@ -29,10 +29,21 @@ public class ParkingStore {
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11), rs.getTimestamp(12).toInstant());
 
+    /** Told of each message parked for the first time, after its row is written; it must not throw. */
+    @FunctionalInterface
+    public interface ParkedListener {
+        void parked(long parkedId, String source, String eventType, String subject, String reason, String detail);
+    }
+
     private final JdbcTemplate jdbc;
+    private volatile ParkedListener listener;
 
     public ParkingStore(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public void setListener(ParkedListener listener) {
+        this.listener = listener;
     }
 
     /** Parks an event and returns the id of its parked row. */
@@ -57,7 +68,12 @@ public class ParkingStore {
             statement.setTimestamp(11, now);
             return statement;
         }, keys);
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        ParkedListener told = listener;
+        if (told != null) {
+            told.parked(id, source, eventType, subject, reason, detail);
+        }
+        return id;
     }
 
     /** The id of the row still parked for this event, if any, so that a repeated failure updates it. */

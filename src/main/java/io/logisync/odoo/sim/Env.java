@@ -2,8 +2,6 @@ package io.logisync.odoo.sim;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +89,7 @@ final class Env {
 
     /** The current UTC time to the second: Odoo stores datetimes without fractions. */
     LocalDateTime now() {
-        return LocalDateTime.ofInstant(orm.clock().instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return orm.now();
     }
 
     /** Today for the admin user, whose time zone is unset and therefore UTC. */

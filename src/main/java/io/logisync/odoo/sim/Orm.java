@@ -44,6 +44,12 @@ final class Orm {
         this.clock = newClock;
     }
 
+    /** UTC to the second, the same for every record a call touches, as Odoo's {@code cr.now()}. */
+    java.time.LocalDateTime now() {
+        return store.stamp(() -> java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
     Row row(String model, long id) {
         return store.get(model, id);
     }
@@ -101,7 +107,13 @@ final class Orm {
     /** Sets stored values directly, without behaviours: for rules that maintain derived data. */
     void rawWrite(String model, long id, Map<String, Object> storageValues) {
         Row row = store.forUpdate(model, id);
+        boolean changed = storageValues.entrySet().stream()
+                .anyMatch(entry -> !java.util.Objects.equals(row.get(entry.getKey()), entry.getValue()));
         storageValues.forEach(row::put);
+        if (changed && registry.get(model).hasField("write_date")) {
+            // Odoo's low-level write stamps recomputed fields too (a state, a payment status, an amount due)
+            row.put("write_date", now());
+        }
     }
 
     // ---------------------------------------------------------------- create

@@ -28,6 +28,8 @@ final class RowStore {
     private final ReentrantLock lock = new ReentrantLock();
     private Map<Key, Optional<Row>> originals;
     private Map<String, Long> originalNextIds;
+    /** The time of the running call, taken once: Odoo stamps a whole transaction with its start time. */
+    private java.time.LocalDateTime stamp;
 
     /** Runs work under the lock; when it throws, every row it touched is put back as it was. */
     <T> T transaction(Supplier<T> work) {
@@ -47,10 +49,22 @@ final class RowStore {
             } finally {
                 originals = null;
                 originalNextIds = null;
+                stamp = null;
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The running call's time (the first asked for in it), or the clock's time outside a call. */
+    java.time.LocalDateTime stamp(Supplier<java.time.LocalDateTime> clock) {
+        if (originals == null) {
+            return clock.get();
+        }
+        if (stamp == null) {
+            stamp = clock.get();
+        }
+        return stamp;
     }
 
     private void rollback() {
