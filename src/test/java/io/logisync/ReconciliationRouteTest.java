@@ -83,7 +83,7 @@ class ReconciliationRouteTest {
         JsonNode full = MAPPER.readTree(ran.body());
         assertThat(full.path("checks")).extracting(c -> c.path("check").asText() + " " + c.path("status").asText()
                 + " " + c.path("findings").asInt()).containsExactly("delivered-not-invoiced ok 1",
-                        "invoice-total-mismatch ok 1");
+                        "invoice-total-mismatch ok 1", "vendor-bill-cost-mismatch ok 0");
         JsonNode notInvoiced = finding(full, "delivered-not-invoiced");
         assertThat(notInvoiced.path("loadRef").asText()).isEqualTo("L-903");
         assertThat(notInvoiced.path("detail").asText()).contains("not released for billing");

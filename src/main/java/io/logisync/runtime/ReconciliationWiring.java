@@ -29,8 +29,7 @@ final class ReconciliationWiring {
                 Duration.ofHours(settings.getInt("logisync.reconciliation.delivered-limit-hours", 48))));
         registry.bind("invoiceTotalsCheck", new InvoiceTotals(dataSource, odoo,
                 Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90))));
-        // Known gap: vendor bills against the cost agreed at assignment is not checked here; settlements add it
-        // as one more ReconciliationCheck bean
+        // vendor bills against the cost agreed at assignment: VendorBillCosts, bound with the settlements
         registry.bind("reconciliation", new Reconciliation(
                 () -> List.copyOf(registry.findByType(ReconciliationCheck.class)),
                 Path.of(settings.get("logisync.reconciliation.dir", "data/reconciliation")), mapper, meters,

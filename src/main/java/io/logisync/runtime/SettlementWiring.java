@@ -6,6 +6,7 @@ import io.logisync.masterdata.CarrierSync;
 import io.logisync.masterdata.OdooDirectory;
 import io.logisync.odoo.OdooClient;
 import io.logisync.parking.ParkingDesk;
+import io.logisync.reconciliation.VendorBillCosts;
 import io.logisync.settlement.AnalyticAccounts;
 import io.logisync.settlement.Assignments;
 import io.logisync.settlement.CarrierInvoices;
@@ -18,6 +19,7 @@ import io.logisync.store.BindingStore;
 import io.logisync.store.ShipmentStore;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.spi.Registry;
 
@@ -48,6 +50,8 @@ final class SettlementWiring {
                 tolerance, settings.getBoolean("logisync.settlement.post", true),
                 settings.get("logisync.settlement.charge-code", "CARRIER_COST"), clock);
         registry.bind("analyticAccounts", analytic);
+        registry.bind("vendorBillCostsCheck", new VendorBillCosts(dataSource, tolerance,
+                Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90))));
         registry.bind("assignments", assignments);
         registry.bind("vendorBillStore", store);
         registry.bind("vendorBills", bills);

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +134,7 @@ class VendorBillFlowTest {
             assertThat(b.get("state")).isEqualTo("posted");
             assertThat(decimal(b.get("amount_untaxed"))).isEqualByComparingTo("659.40");
         });
+        assertThat(costFindings()).isEmpty();
     }
 
     @Test
@@ -175,6 +177,30 @@ class VendorBillFlowTest {
         assertThat(record.get("decidedAt").asText()).isNotEmpty();
         assertThat(record.get("state").asText()).isEqualTo("posted");
         await().atMost(Duration.ofSeconds(10)).until(() -> parkedCount() == 0);
+
+        // approved, but the load's margin is not what was agreed: the nightly reconciliation says so
+        assertThat(costFindings()).singleElement().satisfies(f -> {
+            assertThat(f.path("loadRef").asText()).isEqualTo("L-1");
+            assertThat(f.path("document").asText()).isEqualTo("INV-1");
+            assertThat(f.path("ratedAmount").decimalValue()).isEqualByComparingTo("600.00");
+            assertThat(f.path("odooAmount").decimalValue()).isEqualByComparingTo("659.40");
+            assertThat(f.path("detail").asText()).contains("more than the tolerance")
+                    .contains("approved by " + LogisyncHarness.APPROVER);
+        });
+    }
+
+    /** The findings of a reconciliation run now about vendor bills against the agreed cost. */
+    private List<JsonNode> costFindings() throws Exception {
+        HttpResponse<String> ran = logisync.api("POST", "/api/v1/reconciliation/run?full=true", null,
+                LogisyncHarness.ADMIN_KEY);
+        assertThat(ran.statusCode()).isEqualTo(200);
+        List<JsonNode> answer = new ArrayList<>();
+        Events.MAPPER.readTree(ran.body()).path("findings").forEach(f -> {
+            if ("vendor-bill-cost-mismatch".equals(f.path("check").asText())) {
+                answer.add(f);
+            }
+        });
+        return answer;
     }
 
     @Test
