@@ -23,6 +23,11 @@ public final class ParkReasons {
     public static final String AWAITING_VENDOR_BILLING = "AWAITING_VENDOR_BILLING";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
+    /**
+     * A customer or carrier has the tax id of an Odoo partner that belongs to another code; binding it would merge
+     * two companies, so nothing is written until the tax id or the partner is corrected.
+     */
+    public static final String TAX_ID_CONFLICT = "TAX_ID_CONFLICT";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */
     public static final String ODOO_REJECTED = "ODOO_REJECTED";
     /** Odoo stayed unreachable, busy or in conflict after every retry. */
