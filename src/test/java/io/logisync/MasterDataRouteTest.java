@@ -312,6 +312,74 @@ class MasterDataRouteTest {
     }
 
     @Test
+    void shouldParkAnUnknownPaymentTermOfACustomerBoundByTaxIdAndWriteNothing() throws Exception {
+        long existing = logisync.odoo().store().insert("res.partner",
+                Map.of("name", "New Co (keyed in by finance)", "vat", "US123456789", "is_company", true));
+        Map<String, Object> data = customerData("NEWCO", "New Co");
+        data.put("taxId", "US 12-345 6789");
+        data.put("paymentTermCode", "NET99");
+
+        JsonNode answer = logisync.send(event("c-1", "customer.upserted", "NEWCO", data));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .startsWith("data.paymentTermCode").contains("NET99");
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+        assertThat(logisync.odoo().store().record("res.partner", existing).orElseThrow())
+                .containsEntry("name", "New Co (keyed in by finance)");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM binding WHERE kind = 'customer'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldParkACustomerWhoseBillingCompanyIsNotInTheCompanyTable() throws Exception {
+        Map<String, Object> data = customerData("NOPECO", "Nope Co");
+        data.put("billingCompany", "NOPE");
+
+        JsonNode answer = logisync.send(event("c-1", "customer.upserted", "NOPECO", data));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .startsWith("data.billingCompany").contains("NOPE");
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+    }
+
+    @Test
+    void shouldParkAContractOfAnUnknownCustomerAndReplayItWhenTheCustomerArrives() throws Exception {
+        JsonNode answer = logisync.send(contract("k-1", "C-GHOST", "GHOST", 1, "2026-01-01", null, "LINEHAUL",
+                "FLAT", "900"));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(logisync.db().queryForList("SELECT waiting_for FROM parked_message", String.class))
+                .containsExactly("customer:GHOST");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM contract_version", Integer.class)).isZero();
+
+        logisync.send(customer("c-1", "GHOST", "Ghost Freight Buyers"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForList(
+                "SELECT customer_code FROM contract_version", String.class)).containsExactly("GHOST"));
+        assertThat(logisync.db().queryForList("SELECT status FROM parked_message", String.class))
+                .containsExactly("REPLAYED");
+    }
+
+    @Test
+    void shouldRefuseAMalformedEmailAtTheDoorSayingInWordsWhatIsExpected() throws Exception {
+        for (String email : List.of("not-an-email", "a@b")) {
+            Map<String, Object> data = customerData("MAILCO", "Mail Co");
+            data.put("email", email);
+
+            var response = logisync.post(MAPPER.writeValueAsString(event("c-" + email, "customer.upserted",
+                    "MAILCO", data)), LogisyncHarness.TMS_KEY);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                    .contains("$.data.email").contains("must be an e-mail address").doesNotContain("^")
+                    .doesNotContain("[^@");
+        }
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).doesNotContain("MAILCO");
+    }
+
+    @Test
     void shouldParkACustomerWithACountryThatIsNoIsoCodeAndWriteNothing() throws Exception {
         JsonNode answer = logisync.send(event("c-1", "customer.upserted", "BAD", Map.of("code", "BAD",
                 "name", "Bad Address Co", "address", Map.of("street", "1 Main St", "city", "Nowhere",

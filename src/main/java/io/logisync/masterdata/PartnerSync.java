@@ -90,7 +90,10 @@ public class PartnerSync {
             } else if (record.hash().equals(binding.get().contentHash())) {
                 outcomes.put(record.code(), new Outcome(record, Action.UNCHANGED, binding.get().odooId(), null));
             } else {
-                outcomes.put(record.code(), guarded(record, () -> update(record, binding.get().odooId(), null)));
+                outcomes.put(record.code(), guarded(record, () -> {
+                    values.check(record);
+                    return update(record, binding.get().odooId(), null);
+                }));
             }
         }
         for (int from = 0; from < unbound.size(); from += batchSize) {
@@ -101,12 +104,21 @@ public class PartnerSync {
     }
 
     private void bindOrCreate(PartnerKind kind, List<MasterRecord> chunk, Map<String, Outcome> outcomes) {
-        Map<String, PartnerMatcher.Match> matches = matcher.match(kind, chunk);
         List<MasterRecord> toCreate = new ArrayList<>();
         List<Map<String, Object>> createValues = new ArrayList<>();
         List<MasterRecord> sameTaxIdAsNew = new ArrayList<>();
         Map<String, MasterRecord> newByTaxId = new HashMap<>();
+        List<MasterRecord> checked = new ArrayList<>();
         for (MasterRecord record : chunk) {
+            try {
+                values.check(record);
+                checked.add(record);
+            } catch (IllegalArgumentException e) {
+                outcomes.put(record.code(), new Outcome(record, Action.FAILED, null, e));
+            }
+        }
+        Map<String, PartnerMatcher.Match> matches = matcher.match(kind, checked);
+        for (MasterRecord record : checked) {
             PartnerMatcher.Match match = matches.get(record.code());
             String taxId = record.text("taxId");
             if (match != null) {
