@@ -157,6 +157,12 @@ class ExceptionsRouteTest {
     @Test
     void shouldDiscardWithTheAdminsNoteAndRefuseToReplayWhatWasDiscarded() throws Exception {
         long id = parkUnmappedCharge("s-1", "L-507");
+        HttpResponse<String> misspelt = logisync.api("POST", "/api/v1/exceptions/" + id + "/discard",
+                "{\"note\": \"x\", \"reasn\": \"y\"}", ADMIN_KEY);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(misspelt.body()).get("message").asText()).contains("$.reasn")
+                .contains("accepted: note");
+        assertThat(statusOf(id)).isEqualTo("PARKED");
 
         HttpResponse<String> discard = logisync.api("POST", "/api/v1/exceptions/" + id + "/discard",
                 "{\"note\": \"load cancelled by phone\"}", ADMIN_KEY);

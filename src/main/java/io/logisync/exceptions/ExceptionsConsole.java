@@ -97,7 +97,12 @@ public class ExceptionsConsole {
         Principal actor = Authenticator.principalOf(exchange);
         long id = idOf(exchange);
         Row row = requireParked(find(id));
-        String note = readOptional(exchange).path("note").asText(null);
+        JsonNode body = readOptional(exchange);
+        if (!body.isObject()) {
+            throw new ConsoleRequestException(400, "the body must be a JSON object, e.g. {\"note\": \"why\"}");
+        }
+        ApiAnswers.requireOnlyKeys(body, "note");
+        String note = body.path("note").asText(null);
         if (!store.discard(id)) {
             throw conflict(find(id));
         }
