@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.sim.SimulatorCall;
+import io.logisync.support.LogCapture;
 import io.logisync.support.LogisyncHarness;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -456,6 +457,30 @@ class MasterDataRouteTest {
     }
 
     @Test
+    void shouldMoveABadExportFileToTheErrorFolderBesideItsReasonWithOneWarning() throws Exception {
+        try (LogCapture log = LogCapture.all()) {
+            Path dir = Files.createDirectories(work.resolve("exports"));
+            Files.writeString(dir.resolve("master-data.json.part"), "{\"customers\": [ {\"code\": \"ACME\",");
+            Files.move(dir.resolve("master-data.json.part"), dir.resolve("master-data.json"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> filesIn("exports/error").size() == 2);
+
+            List<Path> error = filesIn("exports/error");
+            Path reason = error.stream().filter(p -> p.toString().endsWith(".reason.txt")).findFirst().orElseThrow();
+            Path file = error.stream().filter(p -> !p.equals(reason)).findFirst().orElseThrow();
+            assertThat(reason.getFileName().toString()).isEqualTo(file.getFileName() + ".reason.txt");
+            assertThat(Files.readString(reason)).startsWith("master-data.json was not applied:").contains("not JSON");
+            assertThat(Files.readString(file)).isEqualTo("{\"customers\": [ {\"code\": \"ACME\",");
+            assertThat(Files.exists(dir.resolve("master-data.json"))).isFalse();
+            assertThat(filesIn("exports/done")).isEmpty();
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).contains("master-data.json").contains("not JSON");
+                assertThat(line.thrown()).isNull();
+            });
+        }
+    }
+
+    @Test
     void shouldApplyTheExportFromTheDispatchEndpointOnItsSchedule() throws Exception {
         List<String> authorizations = new CopyOnWriteArrayList<>();
         AtomicReference<String> export = new AtomicReference<>(MAPPER.writeValueAsString(Map.of(
@@ -518,6 +543,16 @@ class MasterDataRouteTest {
         Path temporary = dir.resolve("master-data.json.part");
         Files.writeString(temporary, MAPPER.writeValueAsString(export));
         Files.move(temporary, dir.resolve("master-data.json"));
+    }
+
+    private List<Path> filesIn(String folder) throws Exception {
+        Path dir = work.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private long exportsDone() throws Exception {

@@ -2,6 +2,7 @@ package io.logisync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logisync.support.LogCapture;
 import io.logisync.support.LogisyncHarness;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,14 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,27 +55,12 @@ class StartupFailureTest {
 
     @Test
     void shouldReadBooleanSettingsInAnyCaseAndWarnOfAKeyNothingReads() throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        AbstractAppender appender = new AbstractAppender("settings-" + UUID.randomUUID(), null, null, true,
-                Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                if (event.getLevel() == Level.WARN) {
-                    warnings.add(event.getMessage().getFormattedMessage());
-                }
-            }
-        };
-        appender.start();
-        var logger = (org.apache.logging.log4j.core.Logger) LogManager.getLogger("io.logisync.runtime.Settings");
-        logger.addAppender(appender);
-        try (LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",
-                "--logisync.releese.require-delivered=false")) {
-            assertThat(warnings).singleElement().asString()
+        try (LogCapture settings = LogCapture.of("io.logisync.runtime.Settings");
+                LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",
+                        "--logisync.releese.require-delivered=false")) {
+            assertThat(settings.messages()).singleElement().asString()
                     .contains("logisync.releese.require-delivered (closest known: logisync.release.require-delivered)")
                     .doesNotContain("logisync.release.require-pod").doesNotContain("logisync.odoo.url");
-        } finally {
-            logger.removeAppender(appender);
-            ((LoggerContext) LogManager.getContext(false)).updateLoggers();
         }
     }
 
