@@ -89,6 +89,10 @@ class ExceptionsRouteTest {
         assertThat(page.get("items")).extracting(i -> i.get("subject").asText()).containsExactly("L-502", "L-503");
         assertThat(list("").at("/items/0/id").asLong()).isEqualTo(unmapped);
         assertThat(status("GET", "/api/v1/exceptions?minAge=soon", null, OPERATOR_KEY)).isEqualTo(400);
+        // the reasons a filter may name, for the console's list: every one of ParkReasons, and no other
+        assertThat(page.get("reasons")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(io.logisync.parking.ParkReasons.all())
+                .contains("AWAITING_CUSTOMER", "TAX_ID_CONFLICT", "AWAITING_VENDOR_BILLING");
     }
 
     @Test

@@ -59,6 +59,8 @@ public class ExceptionsConsole {
         answer.put("total", store.count(filter)).put("limit", filter.limit()).put("offset", filter.offset());
         ArrayNode items = answer.putArray("items");
         store.search(filter).forEach(row -> items.add(summary(row, full)));
+        ArrayNode reasons = answer.putArray("reasons");
+        io.logisync.parking.ParkReasons.all().forEach(reasons::add);
         return json(exchange, 200, answer);
     }
 

@@ -35,6 +35,21 @@ public final class ParkReasons {
     /** An unexpected failure inside logisync. */
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
+    private static final java.util.List<String> ALL = java.util.Arrays.stream(ParkReasons.class.getFields())
+            .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .map(f -> {
+                try {
+                    return (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sorted().toList();
+
     private ParkReasons() {
+    }
+
+    /** Every reason above, sorted: read from this class, so a list shown to operators cannot drift from it. */
+    public static java.util.List<String> all() {
+        return ALL;
     }
 }
