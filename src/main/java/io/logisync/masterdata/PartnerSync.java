@@ -251,6 +251,7 @@ public class PartnerSync {
     }
 
     /** True when the carrier's partner is a customer's too: a customer rank in Odoo, or bound to a customer. */
+    // Known gap: later changes of a carrier on a customer partner that logisync never bound rewrite shared fields.
     private boolean customerToo(long partnerId, PartnerMatcher.Match match) {
         return match != null && match.otherRank() > 0 || !bindings.boundTo(MODEL, partnerId,
                 List.of(PartnerKind.CUSTOMER.bindingKind())).isEmpty();
