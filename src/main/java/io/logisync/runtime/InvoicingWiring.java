@@ -98,6 +98,7 @@ final class InvoicingWiring {
         registry.bind("accessorialStore", accessorialStore);
         registry.bind("pendingAccessorials", pending);
         registry.bind("billingStore", billing);
+        registry.bind("invoiceDocuments", documents);
         registry.bind("approvalApi", new ApprovalApi(accessorialStore, registry.lookupByNameAndType("eventIntake",
                 EventIntake.class), release, billing, p.shipments(), p.mapper(), clock));
 
