@@ -246,6 +246,13 @@ class AccessorialsRouteTest {
         var noReason = logisync.api("POST", path, "{}", LogisyncHarness.APPROVER_KEY);
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("$.reason");
+        var misspelt = logisync.api("POST", path, "{\"reason\": \"x\", \"amont\": \"100\"}",
+                LogisyncHarness.APPROVER_KEY);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(Events.MAPPER.readTree(misspelt.body()).get("message").asText()).contains("$.amont")
+                .contains("accepted: reason, amount");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM accessorial_decision", Integer.class))
+                .isZero();
         assertThat(logisync.api("POST", "/api/v1/accessorials/A-404/approve", why, LogisyncHarness.APPROVER_KEY)
                 .statusCode()).isEqualTo(404);
         assertThat(invoices()).isEmpty();

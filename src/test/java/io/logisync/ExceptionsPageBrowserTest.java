@@ -8,6 +8,7 @@ import static io.logisync.support.Events.pod;
 import static io.logisync.support.Events.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logisync.parking.ParkReasons;
 import io.logisync.support.Browser;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The exceptions page of routes/exceptions.camel.yaml in a real Chromium: list, filter, read, edit and replay. */
@@ -92,6 +95,38 @@ class ExceptionsPageBrowserTest {
         assertThat(invoices).hasSize(1);
         // 3 x 41.50 = 124.50 untaxed
         assertThat(new BigDecimal(invoices.get(0).get("amount_untaxed").toString())).isEqualByComparingTo("124.50");
+    }
+
+    @Test
+    void shouldListEveryParkReasonSignInOnlyWithAnAcceptedKeyAndKeepAMessageWhoseDiscardWasCancelled()
+            throws Exception {
+        browser.open(logisync.url() + "/console/exceptions");
+        signIn("not-a-key-logisync-knows");
+        browser.waitForText("401");
+        assertThat(browser.find(By.id("who")).getText()).isEqualTo("not signed in");
+
+        signIn(LogisyncHarness.ADMIN_KEY);
+        browser.waitForText("2 message(s)");
+        assertThat(browser.find(By.id("who")).getText()).isEqualTo("signed in");
+        List<String> reasons = new Select(browser.find(By.id("filter-reason"))).getOptions().stream()
+                .map(WebElement::getText).toList();
+        assertThat(reasons.subList(1, reasons.size())).containsExactlyElementsOf(ParkReasons.all())
+                .contains("TAX_ID_CONFLICT").doesNotContain("CHANGED_AFTER_INVOICING");
+
+        clickRow("L-600");
+        browser.waitForText("Parked message");
+        browser.find(By.id("discard")).click();
+        browser.waitFor(ExpectedConditions.alertIsPresent()).dismiss();
+        browser.waitForText("was not discarded (cancelled)");
+        assertThat(statusOf("L-600")).isEqualTo("PARKED");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM exception_audit", Integer.class)).isZero();
+
+        browser.find(By.id("discard")).click();
+        Alert prompt = browser.waitFor(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys("charged by phone");
+        prompt.accept();
+        browser.waitForText("discarded (now DISCARDED)");
+        assertThat(statusOf("L-600")).isEqualTo("DISCARDED");
     }
 
     private void signIn(String key) {

@@ -89,6 +89,10 @@ class ExceptionsRouteTest {
         assertThat(page.get("items")).extracting(i -> i.get("subject").asText()).containsExactly("L-502", "L-503");
         assertThat(list("").at("/items/0/id").asLong()).isEqualTo(unmapped);
         assertThat(status("GET", "/api/v1/exceptions?minAge=soon", null, OPERATOR_KEY)).isEqualTo(400);
+        // the reasons a filter may name, for the console's list: every one of ParkReasons, and no other
+        assertThat(page.get("reasons")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(io.logisync.parking.ParkReasons.all())
+                .contains("AWAITING_CUSTOMER", "TAX_ID_CONFLICT", "AWAITING_VENDOR_BILLING");
     }
 
     @Test
@@ -157,6 +161,12 @@ class ExceptionsRouteTest {
     @Test
     void shouldDiscardWithTheAdminsNoteAndRefuseToReplayWhatWasDiscarded() throws Exception {
         long id = parkUnmappedCharge("s-1", "L-507");
+        HttpResponse<String> misspelt = logisync.api("POST", "/api/v1/exceptions/" + id + "/discard",
+                "{\"note\": \"x\", \"reasn\": \"y\"}", ADMIN_KEY);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(misspelt.body()).get("message").asText()).contains("$.reasn")
+                .contains("accepted: note");
+        assertThat(statusOf(id)).isEqualTo("PARKED");
 
         HttpResponse<String> discard = logisync.api("POST", "/api/v1/exceptions/" + id + "/discard",
                 "{\"note\": \"load cancelled by phone\"}", ADMIN_KEY);

@@ -374,6 +374,15 @@ class InvoicingRouteTest {
         assertThat(held.get("waitingFor").toString()).contains("finance approval");
         assertThat(logisync.api("POST", "/api/v1/releases/L-48/approve", "{}", LogisyncHarness.OPERATOR_KEY)
                 .statusCode()).isEqualTo(403);
+        var noReason = logisync.api("POST", "/api/v1/releases/L-48/approve", "{}", LogisyncHarness.APPROVER_KEY);
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(mapper().readTree(noReason.body()).get("message").asText()).contains("$.reason");
+        var misspelt = logisync.api("POST", "/api/v1/releases/L-48/approve", "{\"reasn\": \"ok\"}",
+                LogisyncHarness.APPROVER_KEY);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(mapper().readTree(misspelt.body()).get("message").asText()).contains("$.reasn")
+                .contains("accepted: reason");
+        assertThat(invoices()).isEmpty();
 
         var approval = logisync.api("POST", "/api/v1/releases/L-48/approve",
                 "{\"reason\": \"checked against the rate confirmation\"}", LogisyncHarness.APPROVER_KEY);
@@ -389,6 +398,22 @@ class InvoicingRouteTest {
                 LogisyncHarness.OPERATOR_KEY).body());
         assertThat(released.get("released").asBoolean()).isTrue();
         assertThat(released.at("/documents/0/number").asText()).isEqualTo(invoice("L-48").get("name"));
+    }
+
+    @Test
+    void shouldAnswerConflictToAFinanceApprovalWhenNoneIsRequired() throws Exception {
+        start("PER_SHIPMENT");
+        logisync.send(array(shipment283("L-49"), delivered("m-1", "L-49", "2026-11-02T23:40:00Z"),
+                pod("p-1", "L-49")));
+
+        var approval = logisync.api("POST", "/api/v1/releases/L-49/approve", "{\"reason\": \"looks fine\"}",
+                LogisyncHarness.APPROVER_KEY);
+
+        assertThat(approval.statusCode()).isEqualTo(409);
+        assertThat(mapper().readTree(approval.body()).get("message").asText())
+                .contains("finance approval is not required");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_billing"
+                + " WHERE finance_approved_by IS NOT NULL", Integer.class)).isZero();
     }
 
     private static ObjectNode shipment283(String loadRef) {

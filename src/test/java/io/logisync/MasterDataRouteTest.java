@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.sim.SimulatorCall;
+import io.logisync.support.LogCapture;
 import io.logisync.support.LogisyncHarness;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -228,6 +229,158 @@ class MasterDataRouteTest {
     }
 
     @Test
+    void shouldParkACustomerWhoseTaxIdBelongsToAnotherCustomersPartnerAndWriteNothing() throws Exception {
+        logisync.send(event("c-1", "customer.upserted", "GREAT-LAKES-FOODS", Map.of("code", "GREAT-LAKES-FOODS",
+                "name", "Great Lakes Foods Co.", "taxId", "US-12-3456789", "email", "ap@greatlakes.example.com",
+                "address", Map.of("street", "5 Harbor Road", "city", "Cleveland", "country", "US"))));
+        Map<String, Object> greatLakes = partner("GREAT-LAKES-FOODS");
+        long partnerId = ((Number) greatLakes.get("id")).longValue();
+        logisync.odoo().clearCalls();
+
+        // ACME's tax id, US 12-345 6789, is US123456789 once normalised: Great Lakes Foods' partner has it
+        JsonNode answer = logisync.send(customer("c-2", "ACME", "Acme Retail Inc."));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("TAX_ID_CONFLICT");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .contains("ACME", "GREAT-LAKES-FOODS", "US123456789", "res.partner " + partnerId);
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+        assertThat(logisync.odoo().store().record("res.partner", partnerId).orElseThrow())
+                .containsEntry("name", "Great Lakes Foods Co.").containsEntry("email", "ap@greatlakes.example.com")
+                .containsEntry("ref", "GREAT-LAKES-FOODS");
+        assertThat(logisync.db().queryForList("SELECT external_ref FROM binding WHERE kind = 'customer'",
+                String.class)).containsExactly("GREAT-LAKES-FOODS");
+        // a load of Great Lakes Foods is still invoiced to Great Lakes Foods
+        logisync.send(array(shipment("s-1", "L-500", "GREAT-LAKES-FOODS", charge("LINEHAUL", "1", "950.00")),
+                delivered("m-1", "L-500", "2026-11-03T16:20:00-05:00"), pod("p-1", "L-500")));
+        assertThat(logisync.records("account.move")).singleElement().satisfies(m -> assertThat(
+                ((List<?>) m.get("partner_id")).get(1)).isEqualTo("Great Lakes Foods Co."));
+    }
+
+    @Test
+    void shouldNotBindByTaxIdAPartnerThatLogisyncBoundToAnotherCodeEvenWithoutItsReference() throws Exception {
+        logisync.send(event("c-1", "customer.upserted", "BOREAL", Map.of("code", "BOREAL", "name", "Boreal Goods",
+                "taxId", "CA 555 111 222", "address", Map.of("street", "1 Pine St", "city", "Ottawa",
+                        "country", "CA"))));
+        long boreal = ((Number) partner("BOREAL").get("id")).longValue();
+        // someone cleared the reference in Odoo; logisync's binding still ties the partner to BOREAL
+        logisync.bean("odooClient", OdooClient.class).write("res.partner", List.of(boreal), Map.of("ref", false),
+                OdooContext.DEFAULT);
+        logisync.odoo().clearCalls();
+
+        JsonNode answer = logisync.send(event("c-2", "customer.upserted", "BADTERM", Map.of("code", "BADTERM",
+                "name", "Bad Term Ltd", "taxId", "CA555111222", "address", Map.of("street", "2 Elm St",
+                        "city", "Toronto", "country", "CA"))));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("TAX_ID_CONFLICT");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .contains("BADTERM", "customer BOREAL", "CA555111222", "res.partner " + boreal);
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+        assertThat(logisync.odoo().store().record("res.partner", boreal).orElseThrow())
+                .containsEntry("name", "Boreal Goods");
+    }
+
+    @Test
+    void shouldParkTheSecondOfTwoNewCodesWithOneTaxIdInAnExport() throws Exception {
+        Map<String, Object> first = customerData("NORTH-1", "North Supply");
+        Map<String, Object> second = customerData("NORTH-2", "North Supply (second account)");
+        second.put("taxId", first.get("taxId"));
+        exportFile(Map.of("exportId", "dup-tax", "customers", List.of(first, second)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> exportsDone() == 1);
+
+        assertThat(logisync.records("res.partner")).filteredOn(p -> String.valueOf(p.get("ref")).startsWith("NORTH"))
+                .singleElement().satisfies(p -> assertThat(p.get("name")).isEqualTo("North Supply"));
+        assertThat(logisync.db().queryForMap("SELECT subject, reason, detail FROM parked_message"))
+                .containsEntry("SUBJECT", "NORTH-2").containsEntry("REASON", "TAX_ID_CONFLICT")
+                .satisfies(row -> assertThat(String.valueOf(row.get("DETAIL"))).contains("NORTH-1"));
+    }
+
+    @Test
+    void shouldMakeACarrierWithTheCodeAndTaxIdOfACustomerTheVendorOfTheSamePartner() throws Exception {
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+        long customerPartner = ((Number) partner("ACME").get("id")).longValue();
+
+        logisync.send(event("k-1", "carrier.upserted", "ACME", Map.of("code", "ACME", "name", "Acme Freight LLC",
+                "taxId", "US123456789", "email", "billing@acme.example.com",
+                "address", Map.of("street", "9 Sample Road", "city", "Chicago", "country", "US"))));
+
+        assertThat(logisync.records("res.partner")).filteredOn(p -> "ACME".equals(p.get("ref"))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("id", customerPartner).containsEntry("customer_rank", 1L)
+                        .containsEntry("supplier_rank", 1L).containsEntry("name", "Acme Retail Inc.")
+                        .containsEntry("email", "ap@example.com").containsEntry("city", "Detroit"));
+        assertThat(logisync.db().queryForObject("SELECT odoo_id FROM binding WHERE kind = 'carrier'"
+                + " AND external_ref = 'ACME'", Long.class)).isEqualTo(customerPartner);
+    }
+
+    @Test
+    void shouldParkAnUnknownPaymentTermOfACustomerBoundByTaxIdAndWriteNothing() throws Exception {
+        long existing = logisync.odoo().store().insert("res.partner",
+                Map.of("name", "New Co (keyed in by finance)", "vat", "US123456789", "is_company", true));
+        Map<String, Object> data = customerData("NEWCO", "New Co");
+        data.put("taxId", "US 12-345 6789");
+        data.put("paymentTermCode", "NET99");
+
+        JsonNode answer = logisync.send(event("c-1", "customer.upserted", "NEWCO", data));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .startsWith("data.paymentTermCode").contains("NET99");
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+        assertThat(logisync.odoo().store().record("res.partner", existing).orElseThrow())
+                .containsEntry("name", "New Co (keyed in by finance)");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM binding WHERE kind = 'customer'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldParkACustomerWhoseBillingCompanyIsNotInTheCompanyTable() throws Exception {
+        Map<String, Object> data = customerData("NOPECO", "Nope Co");
+        data.put("billingCompany", "NOPE");
+
+        JsonNode answer = logisync.send(event("c-1", "customer.upserted", "NOPECO", data));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
+                .startsWith("data.billingCompany").contains("NOPE");
+        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+    }
+
+    @Test
+    void shouldParkAContractOfAnUnknownCustomerAndReplayItWhenTheCustomerArrives() throws Exception {
+        JsonNode answer = logisync.send(contract("k-1", "C-GHOST", "GHOST", 1, "2026-01-01", null, "LINEHAUL",
+                "FLAT", "900"));
+
+        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("AWAITING_CUSTOMER");
+        assertThat(logisync.db().queryForList("SELECT waiting_for FROM parked_message", String.class))
+                .containsExactly("customer:GHOST");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM contract_version", Integer.class)).isZero();
+
+        logisync.send(customer("c-1", "GHOST", "Ghost Freight Buyers"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForList(
+                "SELECT customer_code FROM contract_version", String.class)).containsExactly("GHOST"));
+        assertThat(logisync.db().queryForList("SELECT status FROM parked_message", String.class))
+                .containsExactly("REPLAYED");
+    }
+
+    @Test
+    void shouldRefuseAMalformedEmailAtTheDoorSayingInWordsWhatIsExpected() throws Exception {
+        for (String email : List.of("not-an-email", "a@b")) {
+            Map<String, Object> data = customerData("MAILCO", "Mail Co");
+            data.put("email", email);
+
+            var response = logisync.post(MAPPER.writeValueAsString(event("c-" + email, "customer.upserted",
+                    "MAILCO", data)), LogisyncHarness.TMS_KEY);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                    .contains("$.data.email").contains("must be an e-mail address").doesNotContain("^")
+                    .doesNotContain("[^@");
+        }
+        assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).doesNotContain("MAILCO");
+    }
+
+    @Test
     void shouldParkACustomerWithACountryThatIsNoIsoCodeAndWriteNothing() throws Exception {
         JsonNode answer = logisync.send(event("c-1", "customer.upserted", "BAD", Map.of("code", "BAD",
                 "name", "Bad Address Co", "address", Map.of("street", "1 Main St", "city", "Nowhere",
@@ -304,6 +457,30 @@ class MasterDataRouteTest {
     }
 
     @Test
+    void shouldMoveABadExportFileToTheErrorFolderBesideItsReasonWithOneWarning() throws Exception {
+        try (LogCapture log = LogCapture.all()) {
+            Path dir = Files.createDirectories(work.resolve("exports"));
+            Files.writeString(dir.resolve("master-data.json.part"), "{\"customers\": [ {\"code\": \"ACME\",");
+            Files.move(dir.resolve("master-data.json.part"), dir.resolve("master-data.json"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> filesIn("exports/error").size() == 2);
+
+            List<Path> error = filesIn("exports/error");
+            Path reason = error.stream().filter(p -> p.toString().endsWith(".reason.txt")).findFirst().orElseThrow();
+            Path file = error.stream().filter(p -> !p.equals(reason)).findFirst().orElseThrow();
+            assertThat(reason.getFileName().toString()).isEqualTo(file.getFileName() + ".reason.txt");
+            assertThat(Files.readString(reason)).startsWith("master-data.json was not applied:").contains("not JSON");
+            assertThat(Files.readString(file)).isEqualTo("{\"customers\": [ {\"code\": \"ACME\",");
+            assertThat(Files.exists(dir.resolve("master-data.json"))).isFalse();
+            assertThat(filesIn("exports/done")).isEmpty();
+            assertThat(log.lines()).singleElement().satisfies(line -> {
+                assertThat(line.message()).contains("master-data.json").contains("not JSON");
+                assertThat(line.thrown()).isNull();
+            });
+        }
+    }
+
+    @Test
     void shouldApplyTheExportFromTheDispatchEndpointOnItsSchedule() throws Exception {
         List<String> authorizations = new CopyOnWriteArrayList<>();
         AtomicReference<String> export = new AtomicReference<>(MAPPER.writeValueAsString(Map.of(
@@ -366,6 +543,16 @@ class MasterDataRouteTest {
         Path temporary = dir.resolve("master-data.json.part");
         Files.writeString(temporary, MAPPER.writeValueAsString(export));
         Files.move(temporary, dir.resolve("master-data.json"));
+    }
+
+    private List<Path> filesIn(String folder) throws Exception {
+        Path dir = work.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private long exportsDone() throws Exception {

@@ -139,6 +139,29 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void shouldCountRejectedEventsUnderKnownLabelValuesOnly() throws Exception {
+        var unknownType = customer("x-1", "ACME", "Acme Retail Inc.").put("type", "logistics.shipment.exploded.v1");
+        var otherSource = customer("x-2", "ACME", "Acme Retail Inc.").put("source", "tms/other");
+        var carrierSource = customer("x-3", "ACME", "Acme Retail Inc.").put("source", "carrier/acme-freight");
+
+        for (var event : List.of(unknownType, otherSource, carrierSource)) {
+            HttpResponse<String> refused = logisync.post(event.toString(), LogisyncHarness.TMS_KEY);
+            assertThat(refused.statusCode()).isEqualTo(400);
+        }
+
+        String metrics = logisync.management("/observe/metrics").body();
+        assertThat(metrics).doesNotContain("exploded").doesNotContain("tms/other")
+                // a rejected event of an unknown type from a configured source; one from another sender's source
+                .containsPattern("logisync_events_total\\{outcome=\"rejected\",source=\"tms/main\","
+                        + "type=\"unknown\"} 1\\.0")
+                .containsPattern("logisync_events_total\\{outcome=\"rejected\",source=\"unknown\","
+                        + "type=\"logistics.customer.upserted.v1\"} 1\\.0")
+                // carrier/acme-freight is a configured source (it has a key), so it stays itself
+                .containsPattern("logisync_events_total\\{outcome=\"rejected\",source=\"carrier/acme-freight\","
+                        + "type=\"logistics.customer.upserted.v1\"} 1\\.0");
+    }
+
+    @Test
     void shouldAnswerHealthUpOnceTheInboxHasBeenPolled() {
         // before its first poll the inbox consumer reports DOWN, so a readiness probe waits for it
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

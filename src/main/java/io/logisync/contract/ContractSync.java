@@ -3,7 +3,10 @@ package io.logisync.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logisync.ingress.ApiKeys;
 import io.logisync.masterdata.BillingReferences;
+import io.logisync.parking.ParkException;
+import io.logisync.parking.ParkReasons;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +25,13 @@ public class ContractSync {
 
     private final ContractStore store;
     private final BillingReferences references;
+    private final Predicate<String> customerKnown;
 
-    public ContractSync(ContractStore store, BillingReferences references) {
+    /** {@code customerKnown} tells whether a customer code is known in Odoo (bound, or found by its reference). */
+    public ContractSync(ContractStore store, BillingReferences references, Predicate<String> customerKnown) {
         this.store = store;
         this.references = references;
+        this.customerKnown = customerKnown;
     }
 
     /** Applies a contract.upserted event; the keys it satisfies are left in {@link #ARRIVED_KEYS}. */
@@ -47,6 +53,11 @@ public class ContractSync {
         }
         if (contract.paymentTermCode() != null) {
             references.paymentTermId(contract.paymentTermCode(), "data.paymentTermCode");
+        }
+        if (!customerKnown.test(contract.customerCode())) {
+            throw new ParkException(ParkReasons.AWAITING_CUSTOMER, "customer:" + contract.customerCode(),
+                    "customer " + contract.customerCode() + " of contract " + contract.label()
+                            + " is not known in Odoo yet");
         }
         String hash = ApiKeys.sha256(contract.toString());
         if (store.contentHash(contract.contractCode(), contract.version()).filter(hash::equals).isPresent()) {

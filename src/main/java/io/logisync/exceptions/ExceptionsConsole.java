@@ -59,6 +59,8 @@ public class ExceptionsConsole {
         answer.put("total", store.count(filter)).put("limit", filter.limit()).put("offset", filter.offset());
         ArrayNode items = answer.putArray("items");
         store.search(filter).forEach(row -> items.add(summary(row, full)));
+        ArrayNode reasons = answer.putArray("reasons");
+        io.logisync.parking.ParkReasons.all().forEach(reasons::add);
         return json(exchange, 200, answer);
     }
 
@@ -97,7 +99,12 @@ public class ExceptionsConsole {
         Principal actor = Authenticator.principalOf(exchange);
         long id = idOf(exchange);
         Row row = requireParked(find(id));
-        String note = readOptional(exchange).path("note").asText(null);
+        JsonNode body = readOptional(exchange);
+        if (!body.isObject()) {
+            throw new ConsoleRequestException(400, "the body must be a JSON object, e.g. {\"note\": \"why\"}");
+        }
+        ApiAnswers.requireOnlyKeys(body, "note");
+        String note = body.path("note").asText(null);
         if (!store.discard(id)) {
             throw conflict(find(id));
         }

@@ -26,6 +26,7 @@ public class EventValidator {
             "name", "must hold a visible character and no control characters",
             "timestamp", "must be an RFC 3339 time with an offset, e.g. 2026-11-02T14:05:00-06:00",
             "date", "must be a date written YYYY-MM-DD",
+            "email", "must be an e-mail address: a name, @ and a domain with a dot, e.g. ap@example.com",
             "currency", "must be an ISO 4217 currency code in capitals, e.g. USD",
             "country", "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US");
 

@@ -71,13 +71,18 @@ public class ApprovalApi {
                 "no accessorial has id " + id));
         JsonNode body = read(exchange);
         boolean approve = "approved".equals(decision);
+        if (!approve && body.has("amount")) {
+            throw new ApiRequestException(400, "$.amount: a rejection bills nothing, so it takes no amount");
+        }
+        if (approve) {
+            ApiAnswers.requireOnlyKeys(body, "reason", "amount");
+        } else {
+            ApiAnswers.requireOnlyKeys(body, "reason");
+        }
         String reason = body.path("reason").isTextual() ? body.get("reason").asText().strip() : "";
         if (reason.isEmpty()) {
             throw new ApiRequestException(400, "$.reason: say why accessorial " + id + " is "
                     + (approve ? "approved" : "rejected") + " (rule: required)");
-        }
-        if (!approve && body.has("amount")) {
-            throw new ApiRequestException(400, "$.amount: a rejection bills nothing, so it takes no amount");
         }
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0");
@@ -118,13 +123,25 @@ public class ApprovalApi {
     }
 
     /**
-     * {@code POST /api/v1/releases/{loadRef}/approve}: finance approves the load's invoice, with an optional
-     * {@code reason}; leaves in {@code LogisyncWaitingFor} the key of the events parked for that approval.
+     * {@code POST /api/v1/releases/{loadRef}/approve}: finance approves the load's invoice, saying why in
+     * {@code reason}; leaves in {@code LogisyncWaitingFor} the key of the events parked for that approval. With
+     * finance approval switched off there is nothing to approve: 409.
      */
     public String approveRelease(Exchange exchange) throws JsonProcessingException {
         Principal approver = Authenticator.principalOf(exchange);
         String loadRef = requireLoad(exchange);
-        String reason = read(exchange).path("reason").asText(null);
+        if (!release.requiresFinanceApproval()) {
+            throw new ApiRequestException(409, "finance approval is not required: invoices are released without it"
+                    + " (logisync.release.require-finance-approval is false), so load " + loadRef
+                    + " needs no approval");
+        }
+        JsonNode body = read(exchange);
+        ApiAnswers.requireOnlyKeys(body, "reason");
+        String reason = body.path("reason").isTextual() ? body.get("reason").asText().strip() : "";
+        if (reason.isEmpty()) {
+            throw new ApiRequestException(400, "$.reason: say why the invoice of load " + loadRef
+                    + " is approved (rule: required)");
+        }
         boolean first = release.approveByFinance(loadRef, approver.name(), clock.instant(), reason);
         BillingStore.ShipmentBilling state = billing.shipment(loadRef).orElseThrow();
         exchange.getMessage().setHeader(EventHeaders.WAITING_FOR, InvoiceRelease.FINANCE_KEY + loadRef);

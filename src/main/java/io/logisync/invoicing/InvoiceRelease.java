@@ -74,6 +74,11 @@ public class InvoiceRelease {
         LOG.debug("Load {} released for its consolidated invoice of {} {}", loadRef, grouping(loadRef), date);
     }
 
+    /** True when invoices wait for finance's approval ({@code logisync.release.require-finance-approval}). */
+    public boolean requiresFinanceApproval() {
+        return rules.settings().requireFinanceApproval();
+    }
+
     /** Records finance's approval of a load's invoice; true when this approval was the first. */
     public boolean approveByFinance(String loadRef, String approvedBy, Instant at, String reason) {
         boolean first = billing.recordFinanceApproval(loadRef, approvedBy, at, reason);

@@ -4,6 +4,8 @@ import io.logisync.odoo.BatchResult;
 import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.OdooException;
+import io.logisync.parking.ParkException;
+import io.logisync.parking.ParkReasons;
 import io.logisync.store.BindingStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +44,10 @@ public class PartnerSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerSync.class);
     private static final String MODEL = PartnerMatcher.MODEL;
+    private static final List<String> BINDING_KINDS = java.util.Arrays.stream(PartnerKind.values())
+            .map(PartnerKind::bindingKind).toList();
+    /** What a carrier writes on a partner that is a customer's too: its vendor payment term (and its rank). */
+    private static final List<String> VENDOR_ONLY_FIELDS = List.of("paymentTermCode");
 
     private final OdooClient odoo;
     private final BindingStore bindings;
@@ -84,7 +90,10 @@ public class PartnerSync {
             } else if (record.hash().equals(binding.get().contentHash())) {
                 outcomes.put(record.code(), new Outcome(record, Action.UNCHANGED, binding.get().odooId(), null));
             } else {
-                outcomes.put(record.code(), guarded(record, () -> update(record, binding.get().odooId(), null)));
+                outcomes.put(record.code(), guarded(record, () -> {
+                    values.check(record);
+                    return update(record, binding.get().odooId(), null);
+                }));
             }
         }
         for (int from = 0; from < unbound.size(); from += batchSize) {
@@ -95,18 +104,29 @@ public class PartnerSync {
     }
 
     private void bindOrCreate(PartnerKind kind, List<MasterRecord> chunk, Map<String, Outcome> outcomes) {
-        Map<String, PartnerMatcher.Match> matches = matcher.match(kind, chunk);
         List<MasterRecord> toCreate = new ArrayList<>();
         List<Map<String, Object>> createValues = new ArrayList<>();
         List<MasterRecord> sameTaxIdAsNew = new ArrayList<>();
         Map<String, MasterRecord> newByTaxId = new HashMap<>();
+        List<MasterRecord> checked = new ArrayList<>();
         for (MasterRecord record : chunk) {
+            try {
+                values.check(record);
+                checked.add(record);
+            } catch (IllegalArgumentException e) {
+                outcomes.put(record.code(), new Outcome(record, Action.FAILED, null, e));
+            }
+        }
+        Map<String, PartnerMatcher.Match> matches = matcher.match(kind, checked);
+        for (MasterRecord record : checked) {
             PartnerMatcher.Match match = matches.get(record.code());
             String taxId = record.text("taxId");
             if (match != null) {
-                outcomes.put(record.code(), guarded(record, () -> update(record, match.partnerId(), match)));
+                RuntimeException conflict = conflict(kind, record, match);
+                outcomes.put(record.code(), conflict != null ? new Outcome(record, Action.FAILED, null, conflict)
+                        : guarded(record, () -> update(record, match.partnerId(), match)));
             } else if (taxId != null && newByTaxId.containsKey(taxId)) {
-                // one legal entity under two codes: bound to the partner the first of them creates
+                // a second code with the tax id of a partner this batch creates: it belongs to the first code
                 sameTaxIdAsNew.add(record);
             } else {
                 try {
@@ -140,11 +160,46 @@ public class PartnerSync {
             if (first.failed()) {
                 outcomes.put(record.code(), new Outcome(record, Action.FAILED, null, first.error()));
             } else {
-                PartnerMatcher.Match match = new PartnerMatcher.Match(first.partnerId(), "tax id",
-                        first.record().code(), 1);
-                outcomes.put(record.code(), guarded(record, () -> update(record, match.partnerId(), match)));
+                outcomes.put(record.code(), new Outcome(record, Action.FAILED, null, taxIdConflict(record,
+                        first.partnerId(), "was just created for " + kind.bindingKind() + " "
+                        + first.record().code())));
             }
         }
+    }
+
+    /**
+     * Why a partner found in Odoo must not be bound to the record, or null when it may: it belongs to another code,
+     * by its own reference or by a binding of logisync's (as a customer or a carrier). Binding it would hand one
+     * company's invoices, name and e-mail to another.
+     */
+    private RuntimeException conflict(PartnerKind kind, MasterRecord record, PartnerMatcher.Match match) {
+        String owner = null;
+        if (match.partnerRef() != null && !match.partnerRef().equals(record.code())) {
+            owner = "whose reference is " + match.partnerRef();
+        } else {
+            for (BindingStore.Binding binding : bindings.boundTo(MODEL, match.partnerId(), BINDING_KINDS)) {
+                if (!binding.externalRef().equals(record.code())) {
+                    owner = "bound to " + binding.kind() + " " + binding.externalRef();
+                    break;
+                }
+            }
+        }
+        if (owner == null) {
+            return null;
+        }
+        if ("tax id".equals(match.by())) {
+            return taxIdConflict(record, match.partnerId(), owner);
+        }
+        return new ParkException(ParkReasons.INVALID_DATA, null, kind.bindingKind() + " " + record.code()
+                + " has the reference of res.partner " + match.partnerId() + ", " + owner + "; not bound and nothing"
+                + " written: correct the partner in Odoo, then replay");
+    }
+
+    private static ParkException taxIdConflict(MasterRecord record, long partnerId, String owner) {
+        String kind = record.kind().bindingKind();
+        return new ParkException(ParkReasons.TAX_ID_CONFLICT, null, kind + " " + record.code() + " has tax id "
+                + record.text("taxId") + ", the tax id of res.partner " + partnerId + ", " + owner + "; not bound"
+                + " and nothing written: correct the tax id in dispatch, or the partner in Odoo, then replay");
     }
 
     /**
@@ -167,13 +222,14 @@ public class PartnerSync {
                 notWritten(record, field, partnerId);
             }
         }
+        if (kind == PartnerKind.CARRIER && customerToo(partnerId, match)) {
+            // one partner, a customer and a vendor: the customer's record keeps what they share
+            writable.retainAll(VENDOR_ONLY_FIELDS);
+        }
         Map<String, Object> write = values.forFields(record, writable);
         if (match != null) {
             if (match.partnerRef() == null) {
                 write.put("ref", record.code());
-            } else if (!match.partnerRef().equals(record.code())) {
-                LOG.warn("{} {} bound by tax id to res.partner {}, whose reference {} is kept", kind.bindingKind(),
-                        record.code(), partnerId, match.partnerRef());
             }
             if (match.rank() == 0) {
                 write.put(kind.rankField(), 1);
@@ -192,6 +248,13 @@ public class PartnerSync {
         LOG.info("{} {} updated in Odoo res.partner {} ({})", kind.bindingKind(), record.code(), partnerId,
                 write.isEmpty() ? "no field it owns changed" : String.join(", ", writable));
         return new Outcome(record, write.isEmpty() ? Action.UNCHANGED : Action.WRITTEN, partnerId, null);
+    }
+
+    /** True when the carrier's partner is a customer's too: a customer rank in Odoo, or bound to a customer. */
+    // Known gap: later changes of a carrier on a customer partner that logisync never bound rewrite shared fields.
+    private boolean customerToo(long partnerId, PartnerMatcher.Match match) {
+        return match != null && match.otherRank() > 0 || !bindings.boundTo(MODEL, partnerId,
+                List.of(PartnerKind.CUSTOMER.bindingKind())).isEmpty();
     }
 
     /** A change Odoo owns is counted each time and logged once: the snapshot then holds the new value. */

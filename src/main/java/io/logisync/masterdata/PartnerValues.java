@@ -21,6 +21,19 @@ public class PartnerValues {
         this.references = references;
     }
 
+    /**
+     * Checks every reference of the record against its table and Odoo (country, payment term, billing company),
+     * whoever owns the field and whether or not it is written now, so that a record bound to a partner Odoo already
+     * has is held to the same rules as one created; an {@link IllegalArgumentException} names the field.
+     */
+    public void check(MasterRecord record) {
+        forFields(record, java.util.List.of("address", "paymentTermCode"));
+        Object company = record.get("billingCompany");
+        if (company != null) {
+            references.companyId((String) company, "data.billingCompany");
+        }
+    }
+
     /** The values of a new partner: every field, whoever owns it, since Odoo has none of its own yet. */
     public Map<String, Object> forCreate(MasterRecord record) {
         Map<String, Object> values = forFields(record, record.fields().keySet());

@@ -35,6 +35,11 @@ public final class ParkReasons {
     public static final String DISPATCH_UNDELIVERED = "DISPATCH_UNDELIVERED";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
+    /**
+     * A customer or carrier has the tax id of an Odoo partner that belongs to another code; binding it would merge
+     * two companies, so nothing is written until the tax id or the partner is corrected.
+     */
+    public static final String TAX_ID_CONFLICT = "TAX_ID_CONFLICT";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */
     public static final String ODOO_REJECTED = "ODOO_REJECTED";
     /** Odoo stayed unreachable, busy or in conflict after every retry. */
@@ -42,6 +47,21 @@ public final class ParkReasons {
     /** An unexpected failure inside logisync. */
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
+    private static final java.util.List<String> ALL = java.util.Arrays.stream(ParkReasons.class.getFields())
+            .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .map(f -> {
+                try {
+                    return (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sorted().toList();
+
     private ParkReasons() {
+    }
+
+    /** Every reason above, sorted: read from this class, so a list shown to operators cannot drift from it. */
+    public static java.util.List<String> all() {
+        return ALL;
     }
 }

@@ -134,6 +134,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
                     List.of(settings.require("logisync.demo.files").split(",")));
             camelContext.addStartupListener((context, alreadyStarted) -> feed.copyIntoInbox());
         }
+        settings.checkKeys();
     }
 
     /**

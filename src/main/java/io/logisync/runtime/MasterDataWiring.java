@@ -64,7 +64,8 @@ public final class MasterDataWiring {
         CustomerSync customers = new CustomerSync(odoo, bindings, partners);
         CarrierSync carriers = new CarrierSync(bindings, partners);
         ContractStore contracts = new ContractStore(dataSource);
-        ContractSync contractSync = new ContractSync(contracts, references);
+        ContractSync contractSync = new ContractSync(contracts, references,
+                code -> customers.partnerOf(code).isPresent());
         ShipmentContracts shipmentContracts = new ShipmentContracts(dataSource);
         registry.bind("customers", customers);
         registry.bind("carriers", carriers);

@@ -47,6 +47,9 @@ public final class OperationsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationsConfiguration.class);
 
+    /** Bean: tells whether a source is one that credentials or webhook secrets are configured for. */
+    private static final String CONFIGURED_SOURCES = "configuredSources";
+
     private OperationsConfiguration() {
     }
 
@@ -73,7 +76,15 @@ public final class OperationsConfiguration {
         SenderRateLimits limits = new SenderRateLimits(settings.getInt("logisync.ingress.rate-limit", 100),
                 Duration.ofMillis(settings.getInt("logisync.ingress.rate-limit-period-ms", 1000)),
                 perSender(settings.get("logisync.ingress.rate-limits", "")));
+        registry.bind(CONFIGURED_SOURCES, (java.util.function.Predicate<String>) source -> source != null
+                && (credentials.ingestSources().contains(source) || signatures.hasSecret(source)));
         return new IngressGate(authenticator, signatures, limits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.function.Predicate<String> configuredSources(Registry registry) {
+        Object bound = registry.lookupByName(CONFIGURED_SOURCES);
+        return bound == null ? source -> false : (java.util.function.Predicate<String>) bound;
     }
 
     /** Binds the exceptions console, readiness checks and business metrics over the beans already bound. */
@@ -87,7 +98,7 @@ public final class OperationsConfiguration {
 
         registry.lookupByNameAndType("ingressCounters", IngressCounters.class)
                 .setListener(new EventOutcomes(meters, registry.lookupByNameAndType("bindingStore",
-                        BindingStore.class)));
+                        BindingStore.class), validator.supportedTypes(), configuredSources(registry)));
         BusinessMetrics business = new BusinessMetrics(meters, dataSource,
                 registry.lookupByNameAndType("parkingStore", ParkingStore.class), exceptions,
                 registry.lookupByNameAndType("shipmentStore", ShipmentStore.class), clock);

@@ -13,6 +13,22 @@ public final class ApiAnswers {
     private ApiAnswers() {
     }
 
+    /**
+     * Refuses a request body with a key the request does not take (a misspelt {@code amont} would otherwise be
+     * ignored, and the request done without it): 400 naming the key and the keys accepted.
+     */
+    public static void requireOnlyKeys(JsonNode body, String... accepted) {
+        java.util.List<String> known = java.util.List.of(accepted);
+        java.util.Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ApiRequestException(400, "$." + name + ": not a key this request takes (accepted: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     /** Sets the status and headers of a JSON answer that no cache keeps, and returns its body. */
     public static String json(ObjectMapper mapper, Exchange exchange, int status, JsonNode body)
             throws JsonProcessingException {

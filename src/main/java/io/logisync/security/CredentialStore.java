@@ -64,6 +64,13 @@ public final class CredentialStore {
         return find(name, presentedKey);
     }
 
+    /** The sources some credential may send events for ({@code ingest:<source>}), as configured now. */
+    public java.util.Set<String> ingestSources() {
+        java.util.Set<String> answer = new java.util.TreeSet<>();
+        entries().forEach(entry -> answer.addAll(entry.principal().ingestSources()));
+        return answer;
+    }
+
     public boolean isEmpty() {
         return entries().isEmpty();
     }

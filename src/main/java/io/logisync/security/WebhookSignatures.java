@@ -47,6 +47,11 @@ public final class WebhookSignatures {
         return !fixed.isEmpty() || file != null && !file.current().isEmpty();
     }
 
+    /** True when the source has a signing secret, as configured now. */
+    public boolean hasSecret(String source) {
+        return !secretsOf(source).isEmpty();
+    }
+
     /** Checks the signature of a body from a source; throws 401 naming what is wrong, never the secret. */
     public void verify(String source, String header, byte[] body) {
         List<byte[]> secrets = secretsOf(source);

@@ -31,6 +31,16 @@ public class BindingStore {
         return answer.stream().findFirst();
     }
 
+    /** Every binding of these kinds to one Odoo record, e.g. the customer and carrier codes bound to a partner. */
+    public List<Binding> boundTo(String odooModel, long odooId, List<String> kinds) {
+        return jdbc.query(
+                "SELECT kind, external_ref, odoo_model, odoo_id, content_hash FROM binding"
+                        + " WHERE odoo_model = ? AND odoo_id = ? ORDER BY kind, external_ref",
+                (rs, i) -> new Binding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5)),
+                odooModel, odooId).stream().filter(b -> kinds.contains(b.kind())).toList();
+    }
+
     /** Binds or rebinds a reference; the hash may be null when the values written are not tracked. */
     public void bind(String kind, String externalRef, String odooModel, long odooId, String contentHash) {
         Timestamp now = Timestamp.from(Instant.now());

@@ -1,0 +1,101 @@
+package io.logisync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.logisync.support.LogCapture;
+import io.logisync.support.LogisyncHarness;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start that fails on a setting ends the process: logisync's main runs in a JVM of its own (from this test JVM's
+ * classpath, as ProcessKillTest starts it) with a bad setting, and must exit non-zero soon, saying which setting, and
+ * leave the sandbox's port free. Settings that are mistyped are refused or named.
+ */
+class StartupFailureTest {
+
+    /** Far above a failed start (a few seconds), far below a JVM left running. */
+    private static final long EXIT_WITHIN_SECONDS = 60;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldExitNonZeroNamingTheSettingWhenAWebhookSecretIsTooShort() throws Exception {
+        int sandboxPort = freePort();
+
+        Run run = runMain(Map.of("LOGISYNC_SECURITY_WEBHOOK_SECRETS", "tms/main s3cret-webhook"), sandboxPort);
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("ERROR logisync did not start: logisync.security.webhook-secrets")
+                .contains("at least 16 characters").doesNotContain("\tat ").doesNotContain("s3cret-webhook");
+        try (ServerSocket free = new ServerSocket()) {
+            free.bind(new InetSocketAddress("127.0.0.1", sandboxPort));
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenABooleanSettingIsNeitherTrueNorFalse() throws Exception {
+        Run run = runMain(Map.of(), freePort(), "--logisync.release.require-pod=maybe");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("logisync.release.require-pod must be true or false, but was 'maybe'")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldReadBooleanSettingsInAnyCaseAndWarnOfAKeyNothingReads() throws Exception {
+        try (LogCapture settings = LogCapture.of("io.logisync.runtime.Settings");
+                LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",
+                        "--logisync.releese.require-delivered=false")) {
+            assertThat(settings.messages()).singleElement().asString()
+                    .contains("logisync.releese.require-delivered (closest known: logisync.release.require-delivered)")
+                    .doesNotContain("logisync.release.require-pod").doesNotContain("logisync.odoo.url");
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private Run runMain(Map<String, String> environment, int sandboxPort, String... arguments) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", classpath, "io.logisync.Application",
+                "--logisync.sandbox.port=" + sandboxPort,
+                "--logisync.sandbox.db-url=jdbc:h2:mem:" + UUID.randomUUID(),
+                "--logisync.inbox.dir=" + work.resolve("inbox"),
+                "--camel.server.port=" + freePort(), "--camel.management.port=" + freePort()));
+        command.addAll(List.of(arguments));
+        Path log = work.resolve("logisync.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir"))
+                .toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("LOGISYNC_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            boolean exited = process.waitFor(EXIT_WITHIN_SECONDS, TimeUnit.SECONDS);
+            assertThat(exited).as("logisync exited within %d s; its log:%n%s", EXIT_WITHIN_SECONDS,
+                    Files.readString(log)).isTrue();
+            return new Run(process.exitValue(), Files.readString(log));
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
