@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 
@@ -18,8 +20,8 @@ public final class ApiAnswers {
      * ignored, and the request done without it): 400 naming the key and the keys accepted.
      */
     public static void requireOnlyKeys(JsonNode body, String... accepted) {
-        java.util.List<String> known = java.util.List.of(accepted);
-        java.util.Iterator<String> names = body.fieldNames();
+        List<String> known = List.of(accepted);
+        Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {

@@ -44,6 +44,7 @@ public class SettlementApprovalApi {
         Bill bill = require(exchange);
         boolean approve = "approve".equals(decision);
         JsonNode body = read(exchange);
+        ApiAnswers.requireOnlyKeys(body, "reason");
         String reason = body.path("reason").isTextual() ? body.get("reason").asText().strip() : "";
         if (reason.isEmpty()) {
             throw new ApiRequestException(400, "$.reason: say why carrier invoice " + bill.vendorRef() + " of "

@@ -161,6 +161,10 @@ class VendorBillFlowTest {
         assertThat(decide("approve", "INV-1", "{\"reason\": \"ok\"}", LogisyncHarness.OPERATOR_KEY).statusCode())
                 .isEqualTo(403);
         assertThat(decide("approve", "INV-1", "{}", LogisyncHarness.APPROVER_KEY).statusCode()).isEqualTo(400);
+        HttpResponse<String> misspelt = decide("approve", "INV-1", "{\"reason\": \"ok\", \"amont\": \"600\"}",
+                LogisyncHarness.APPROVER_KEY);
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("$.amont").contains("accepted: reason");
         HttpResponse<String> approved = decide("approve", "INV-1", "{\"reason\": \"waiting time agreed by phone\"}",
                 LogisyncHarness.APPROVER_KEY);
 
