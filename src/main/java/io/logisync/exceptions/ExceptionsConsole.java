@@ -83,12 +83,14 @@ public class ExceptionsConsole {
             throw failed;
         }
         Row after = find(id);
-        String outcome = applied ? "APPLIED" : "PARKED AGAIN as " + after.message().reason();
+        boolean superseded = ParkingStore.SUPERSEDED.equals(after.message().status());
+        String outcome = superseded ? "SUPERSEDED"
+                : applied ? "APPLIED" : "PARKED AGAIN as " + after.message().reason();
         audit.record(id, AuditTrail.REPLAYED, actor.name(), null, outcome, null);
         LOG.info("Parked message {} (event {} subject {}) replayed by {}: {}", id, row.message().eventId(),
                 row.message().subject(), actor.name(), outcome);
         ObjectNode answer = view(after, showsFull(exchange));
-        answer.put("outcome", applied ? "applied" : "parked");
+        answer.put("outcome", superseded ? "superseded" : applied ? "applied" : "parked");
         return json(exchange, 200, answer);
     }
 

@@ -173,7 +173,10 @@ public class ParkingDesk {
         return applied;
     }
 
-    /** Sends one parked event through the domain routes again; true when it was applied this time. */
+    /**
+     * Sends one parked event through the domain routes again; true when it was applied this time, or settled as
+     * superseded by newer facts of its subject.
+     */
     public boolean replay(ParkedMessage parked) {
         Exchange exchange = new DefaultExchange(camelContext);
         try {
@@ -196,7 +199,14 @@ public class ParkingDesk {
             return false;
         }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
-            store.markReplayed(parked.id());
+            String superseded = exchange.getProperty(EventHeaders.SUPERSEDED, String.class);
+            if (superseded != null) {
+                store.markSuperseded(parked.id(), superseded);
+                LOG.info("Parked message {} (event {}) settled as SUPERSEDED: newer facts of {} were applied",
+                        parked.id(), parked.eventId(), parked.subject());
+            } else {
+                store.markReplayed(parked.id());
+            }
             return true;
         }
         return false;

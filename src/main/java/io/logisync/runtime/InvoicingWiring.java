@@ -87,7 +87,7 @@ final class InvoicingWiring {
 
         registry.bind("shipments", new ShipmentExecution(p.shipments(), p.customers(), p.catalog(),
                 p.masterData().rating(), p.masterData().shipmentContracts(), billing, fuel, p.directory(), pods,
-                terms));
+                terms, p.meters()));
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents));
         registry.bind("release", release);
         registry.bind("invoiceAdjustments", adjustments);

@@ -1,0 +1,122 @@
+package io.logisync;
+
+import static io.logisync.support.Events.array;
+import static io.logisync.support.Events.charge;
+import static io.logisync.support.Events.customer;
+import static io.logisync.support.Events.delivered;
+import static io.logisync.support.Events.event;
+import static io.logisync.support.Events.pod;
+import static io.logisync.support.Events.shipment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.support.LogisyncHarness;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a load is billed when its facts arrive out of order or change after billing: the real routes against the
+ * Odoo simulator, from the events a dispatch system sends to the documents Odoo holds.
+ */
+class BillingCorrectionsRouteTest {
+
+    @TempDir
+    Path work;
+
+    private LogisyncHarness logisync;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (logisync != null) {
+            logisync.close();
+        }
+    }
+
+    private void start(String... overrides) throws Exception {
+        String[] args = new String[overrides.length + 2];
+        args[0] = "--logisync.charge-mapping-file.dir=" + work.resolve("config");
+        args[1] = "--logisync.charge-mapping-file.poll-ms=200";
+        System.arraycopy(overrides, 0, args, 2, overrides.length);
+        logisync = LogisyncHarness.start(args);
+        logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
+    }
+
+    @Test
+    void shouldNotLetAnOlderShipmentCreatedReplayedLaterReplaceTheNewerChargesAlreadyBilled() throws Exception {
+        start();
+        // o1 at 02:00 names OVERSIZE, which has no product yet: parked
+        JsonNode parked = logisync.send(at("2026-12-04T02:00:00Z", shipment("o1", "L-9200", "ACME",
+                charge("LINEHAUL", "1", "1000.00"), charge("OVERSIZE", "1", "300.00"))));
+        assertThat(parked.at("/results/0/reason").asText()).isEqualTo("AWAITING_CHARGE_MAPPING");
+        // o2 at 02:30, the newer facts: linehaul 800 alone; delivered and invoiced at 800
+        logisync.send(array(at("2026-12-04T02:30:00Z", shipment("o2", "L-9200", "ACME",
+                charge("LINEHAUL", "1", "800.00"))), delivered("m-1", "L-9200", "2026-12-04T04:00:00Z"),
+                pod("p-1", "L-9200")));
+        assertThat(decimal(invoice("L-9200").get("amount_untaxed"))).isEqualByComparingTo("800.00");
+
+        // OVERSIZE is mapped: o1 replays on its own, and finds newer facts applied
+        logisync.odoo().store().insert("product.product", Map.of("name", "Oversize load", "default_code",
+                "OVERSIZE-SVC", "type", "service"));
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/charge-mapping.properties"), "OVERSIZE = OVERSIZE-SVC\n");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForObject(
+                "SELECT status FROM parked_message WHERE event_id = 'o1'", String.class)).isEqualTo("SUPERSEDED"));
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message WHERE event_id = 'o1'",
+                String.class)).contains("superseded", "o2", "2026-12-04T02:30:00Z", "older");
+        // nothing more is billed: one invoice at 800, no supplement, no credit note
+        assertThat(logisync.records("account.move")).singleElement().satisfies(m ->
+                assertThat(decimal(m.get("amount_untaxed"))).isEqualByComparingTo("800.00"));
+        assertThat(logisync.db().queryForList("SELECT event_id, facts_event_id FROM superseded_event"))
+                .containsExactly(Map.of("EVENT_ID", "o1", "FACTS_EVENT_ID", "o2"));
+        assertThat(logisync.management("/observe/metrics").body())
+                .containsPattern("logisync_shipment_superseded_events_total\\{[^}]*"
+                        + "type=\"logistics.shipment.created.v1\"[^}]*} 1\\.0");
+    }
+
+    @Test
+    void shouldKeepTheLatestUpdateWhenAnOlderOneArrivesAfterIt() throws Exception {
+        start();
+        logisync.send(array(at("2026-12-04T02:00:00Z", shipment("s-1", "L-9201", "ACME",
+                charge("LINEHAUL", "1", "1000.00")))));
+        logisync.send(at("2026-12-04T03:00:00Z", event("u-2", "shipment.updated", "L-9201", Map.of("loadRef",
+                "L-9201", "reason", "second reprice", "charges", List.of(charge("LINEHAUL", "1", "900.00"))))));
+        // the first reprice, of 02:45, arrives after the second
+        logisync.send(at("2026-12-04T02:45:00Z", event("u-1", "shipment.updated", "L-9201", Map.of("loadRef",
+                "L-9201", "reason", "first reprice", "charges", List.of(charge("LINEHAUL", "1", "850.00"))))));
+        // a shipment.created sent again, of 02:00, is older too
+        logisync.send(at("2026-12-04T02:00:00Z", shipment("s-1-again", "L-9201", "ACME",
+                charge("LINEHAUL", "1", "1000.00"))));
+
+        logisync.send(array(delivered("m-1", "L-9201", "2026-12-04T04:00:00Z"), pod("p-1", "L-9201")));
+
+        assertThat(decimal(invoice("L-9201").get("amount_untaxed"))).isEqualByComparingTo("900.00");
+        assertThat(logisync.db().queryForList("SELECT event_id FROM superseded_event ORDER BY id", String.class))
+                .containsExactly("u-1", "s-1-again");
+    }
+
+    static ObjectNode at(String time, ObjectNode event) {
+        event.put("time", time);
+        return event;
+    }
+
+    private Map<String, Object> invoice(String ref) {
+        List<Map<String, Object>> found = logisync.records("account.move").stream()
+                .filter(m -> ref.equals(m.get("ref"))).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    static BigDecimal decimal(Object value) {
+        return new BigDecimal(String.valueOf(value));
+    }
+}
