@@ -54,12 +54,12 @@ class BillingCorrectionsRouteTest {
     void shouldNotLetAnOlderShipmentCreatedReplayedLaterReplaceTheNewerChargesAlreadyBilled() throws Exception {
         start();
         // o1 at 02:00 names OVERSIZE, which has no product yet: parked
-        JsonNode parked = logisync.send(at("2026-12-04T02:00:00Z", shipment("o1", "L-9200", "ACME",
+        JsonNode parked = logisync.send(at("2026-11-30T02:00:00Z", shipment("o1", "L-9200", "ACME",
                 charge("LINEHAUL", "1", "1000.00"), charge("OVERSIZE", "1", "300.00"))));
         assertThat(parked.at("/results/0/reason").asText()).isEqualTo("AWAITING_CHARGE_MAPPING");
         // o2 at 02:30, the newer facts: linehaul 800 alone; delivered and invoiced at 800
-        logisync.send(array(at("2026-12-04T02:30:00Z", shipment("o2", "L-9200", "ACME",
-                charge("LINEHAUL", "1", "800.00"))), delivered("m-1", "L-9200", "2026-12-04T04:00:00Z"),
+        logisync.send(array(at("2026-11-30T02:30:00Z", shipment("o2", "L-9200", "ACME",
+                charge("LINEHAUL", "1", "800.00"))), delivered("m-1", "L-9200", "2026-11-30T04:00:00Z"),
                 pod("p-1", "L-9200")));
         assertThat(decimal(invoice("L-9200").get("amount_untaxed"))).isEqualByComparingTo("800.00");
 
@@ -72,7 +72,7 @@ class BillingCorrectionsRouteTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logisync.db().queryForObject(
                 "SELECT status FROM parked_message WHERE event_id = 'o1'", String.class)).isEqualTo("SUPERSEDED"));
         assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message WHERE event_id = 'o1'",
-                String.class)).contains("superseded", "o2", "2026-12-04T02:30:00Z", "older");
+                String.class)).contains("superseded", "o2", "2026-11-30T02:30:00Z", "older");
         // nothing more is billed: one invoice at 800, no supplement, no credit note
         assertThat(logisync.records("account.move")).singleElement().satisfies(m ->
                 assertThat(decimal(m.get("amount_untaxed"))).isEqualByComparingTo("800.00"));
@@ -86,22 +86,60 @@ class BillingCorrectionsRouteTest {
     @Test
     void shouldKeepTheLatestUpdateWhenAnOlderOneArrivesAfterIt() throws Exception {
         start();
-        logisync.send(array(at("2026-12-04T02:00:00Z", shipment("s-1", "L-9201", "ACME",
+        logisync.send(array(at("2026-11-30T02:00:00Z", shipment("s-1", "L-9201", "ACME",
                 charge("LINEHAUL", "1", "1000.00")))));
-        logisync.send(at("2026-12-04T03:00:00Z", event("u-2", "shipment.updated", "L-9201", Map.of("loadRef",
+        logisync.send(at("2026-11-30T03:00:00Z", event("u-2", "shipment.updated", "L-9201", Map.of("loadRef",
                 "L-9201", "reason", "second reprice", "charges", List.of(charge("LINEHAUL", "1", "900.00"))))));
         // the first reprice, of 02:45, arrives after the second
-        logisync.send(at("2026-12-04T02:45:00Z", event("u-1", "shipment.updated", "L-9201", Map.of("loadRef",
+        logisync.send(at("2026-11-30T02:45:00Z", event("u-1", "shipment.updated", "L-9201", Map.of("loadRef",
                 "L-9201", "reason", "first reprice", "charges", List.of(charge("LINEHAUL", "1", "850.00"))))));
         // a shipment.created sent again, of 02:00, is older too
-        logisync.send(at("2026-12-04T02:00:00Z", shipment("s-1-again", "L-9201", "ACME",
+        logisync.send(at("2026-11-30T02:00:00Z", shipment("s-1-again", "L-9201", "ACME",
                 charge("LINEHAUL", "1", "1000.00"))));
 
-        logisync.send(array(delivered("m-1", "L-9201", "2026-12-04T04:00:00Z"), pod("p-1", "L-9201")));
+        logisync.send(array(delivered("m-1", "L-9201", "2026-11-30T04:00:00Z"), pod("p-1", "L-9201")));
 
         assertThat(decimal(invoice("L-9201").get("amount_untaxed"))).isEqualByComparingTo("900.00");
         assertThat(logisync.db().queryForList("SELECT event_id FROM superseded_event ORDER BY id", String.class))
                 .containsExactly("u-1", "s-1-again");
+    }
+
+    @Test
+    void shouldCreditEveryPostedDocumentOfACancelledLoadWithItsOwnCreditNote() throws Exception {
+        start();
+        logisync.send(array(at("2026-11-30T02:00:00Z", shipment("s-1", "L-9202", "ACME",
+                charge("LINEHAUL", "1", "800.00"))), delivered("m-1", "L-9202", "2026-11-30T04:00:00Z"),
+                pod("p-1", "L-9202")));
+        // 800.00 + 15 % tax = 920.00
+        Map<String, Object> original = invoice("L-9202");
+        assertThat(decimal(original.get("amount_total"))).isEqualByComparingTo("920.00");
+        logisync.send(at("2026-11-30T05:00:00Z", event("u-1", "shipment.updated", "L-9202", Map.of("loadRef",
+                "L-9202", "reason", "oversize confirmed", "charges", List.of(charge("LINEHAUL", "1", "1000.00"),
+                        Map.of("chargeCode", "STOP_OFF", "quantity", 1, "amount", "300.00"))))));
+        // +200.00 linehaul and 300.00 stop-off = 500.00 + 15 % = 575.00
+        Map<String, Object> supplement = invoice("L-9202/S1");
+        assertThat(decimal(supplement.get("amount_total"))).isEqualByComparingTo("575.00");
+
+        logisync.send(at("2026-11-30T06:00:00Z", event("x-1", "shipment.cancelled", "L-9202", Map.of("loadRef",
+                "L-9202", "reason", "customer cancelled the order"))));
+
+        // one credit note per document, each reversing what that document billed
+        List<Map<String, Object>> credits = logisync.records("account.move").stream()
+                .filter(m -> "out_refund".equals(m.get("move_type"))).toList();
+        assertThat(credits).hasSize(2);
+        assertThat(credits).allSatisfy(c -> assertThat(c.get("state")).isEqualTo("posted"));
+        assertThat(credits).extracting(c -> ((List<?>) c.get("reversed_entry_id")).get(0),
+                c -> decimal(c.get("amount_total")).setScale(2)).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(original.get("id"), new BigDecimal("920.00")),
+                        org.assertj.core.groups.Tuple.tuple(supplement.get("id"), new BigDecimal("575.00")));
+        for (String ref : List.of("L-9202", "L-9202/S1")) {
+            assertThat(invoice(ref).get("payment_state")).as(ref).isEqualTo("reversed");
+            assertThat(decimal(invoice(ref).get("amount_residual"))).as(ref).isEqualByComparingTo("0");
+        }
+        // cancelled again by a resend: nothing more is credited
+        logisync.send(at("2026-11-30T06:00:00Z", event("x-2", "shipment.cancelled", "L-9202", Map.of("loadRef",
+                "L-9202", "reason", "customer cancelled the order"))));
+        assertThat(logisync.records("account.move")).hasSize(4);
     }
 
     static ObjectNode at(String time, ObjectNode event) {
