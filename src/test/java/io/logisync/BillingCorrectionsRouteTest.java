@@ -1,12 +1,17 @@
 package io.logisync;
 
+import static io.logisync.support.Events.accessorial;
+import static io.logisync.support.Events.accessorialContract;
 import static io.logisync.support.Events.array;
 import static io.logisync.support.Events.charge;
 import static io.logisync.support.Events.customer;
 import static io.logisync.support.Events.delivered;
 import static io.logisync.support.Events.event;
 import static io.logisync.support.Events.pod;
+import static io.logisync.support.Events.rejected;
 import static io.logisync.support.Events.shipment;
+import static io.logisync.support.Events.shipmentPickedUp;
+import static io.logisync.support.Events.unpriced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -142,9 +147,44 @@ class BillingCorrectionsRouteTest {
         assertThat(logisync.records("account.move")).hasSize(4);
     }
 
+    @Test
+    void shouldLabelACreditedRejectionByWhoRejectedItAndWhyAndAChargeWithoutDescriptionByItsProduct()
+            throws Exception {
+        start();
+        logisync.send(accessorialContract("PER_SHIPMENT"));
+        logisync.send(array(shipmentPickedUp("s-1", "L-9003", "ACME", "2026-11-02T08:00:00-06:00",
+                unpriced("LINEHAUL", "283"), Map.of("chargeCode", "STOP_OFF", "quantity", 1, "amount", "75.00")),
+                accessorial("a-1", "A-9003", "L-9003", "DETENTION", "2026-11-02T14:00:00-06:00",
+                        "2026-11-02T17:20:00-06:00"),
+                event("d-1", "accessorial.approved", "L-9003", Map.of("accessorialId", "A-9003", "loadRef", "L-9003",
+                        "decidedBy", "dana.dispatch", "amount", "90.00", "reason", "agreed with the consignee")),
+                delivered("m-1", "L-9003", "2026-11-02T23:40:00Z"), pod("p-1", "L-9003")));
+        Map<String, Object> original = invoice("L-9003");
+        // the stop-off has no description: it reads as the product that bills it, Stop-off
+        assertThat(lines(original)).extracting(l -> String.valueOf(l.get("name")))
+                .contains("Stop-off - load L-9003").noneMatch(name -> name.startsWith("STOP_OFF"));
+
+        logisync.send(rejected("d-2", "A-9003", "L-9003", "carla.customer-service",
+                "customer shows the dock was ready"));
+
+        Map<String, Object> credit = logisync.records("account.move").stream()
+                .filter(m -> "out_refund".equals(m.get("move_type"))).findFirst().orElseThrow();
+        assertThat(lines(credit)).singleElement().satisfies(line -> {
+            assertThat(String.valueOf(line.get("name"))).startsWith("Detention A-9003")
+                    .endsWith(" - reversed: rejected by carla.customer-service: customer shows the dock was ready")
+                    .doesNotContain("approved amount");
+            assertThat(decimal(line.get("price_subtotal"))).isEqualByComparingTo("90.00");
+        });
+    }
+
     static ObjectNode at(String time, ObjectNode event) {
         event.put("time", time);
         return event;
+    }
+
+    private List<Map<String, Object>> lines(Map<String, Object> move) {
+        List<?> ids = (List<?>) move.get("invoice_line_ids");
+        return logisync.records("account.move.line").stream().filter(l -> ids.contains(l.get("id"))).toList();
     }
 
     private Map<String, Object> invoice(String ref) {

@@ -230,6 +230,8 @@ public class InvoiceAdjustments {
             }
         }
         BillLine reference = delta.wanted() != null ? delta.wanted() : delta.billed().get(0).line();
+        String base = withoutApproverNote(reference.label());
+        String why = whyReversed(delta, loadRef).map(w -> " - " + w).orElse("");
         BigDecimal remaining = delta.difference().negate();
         Map<String, BillLine> answer = new LinkedHashMap<>();
         List<String> documents = new ArrayList<>(net.keySet());
@@ -243,20 +245,57 @@ public class InvoiceAdjustments {
             remaining = remaining.subtract(taken);
             List<BillLine> lines = billedOn.get(docRef);
             if (taken.compareTo(open) == 0 && lines.size() == 1 && !credited.containsKey(docRef)) {
-                answer.put(docRef, lines.get(0));
+                BillLine asBilled = lines.get(0);
+                answer.put(docRef, why.isEmpty() ? asBilled : asBilled.withLabel(withoutApproverNote(
+                        asBilled.label()) + why));
             } else {
-                answer.put(docRef, BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(), reference.label()
-                        + " (billed " + open.toPlainString() + ", now " + open.subtract(taken).toPlainString() + ")",
-                        taken));
+                answer.put(docRef, BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(), base + " (billed "
+                        + open.toPlainString() + ", now " + open.subtract(taken).toPlainString() + ")" + why, taken));
             }
         }
         if (remaining.signum() > 0) {
             // more to take away than the documents still bill: the rest goes against the original invoice
             answer.merge(original.docRef(), BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(),
-                    reference.label() + " (billed " + delta.billedAmount().toPlainString() + ", now "
-                    + (delta.wanted() == null ? "0.00" : delta.wanted().amount().toPlainString()) + ")", remaining),
+                    base + " (billed " + delta.billedAmount().toPlainString() + ", now "
+                    + (delta.wanted() == null ? "0.00" : delta.wanted().amount().toPlainString()) + ")" + why,
+                    remaining),
                     (a, b) -> BillLine.oneUnit(a.key(), loadRef, a.chargeCode(), a.label(), a.amount()
                             .add(b.amount())));
+        }
+        return answer;
+    }
+
+    /**
+     * Why a line is credited, as its label on the credit note says it: an accessorial rejected (by whom, why) or
+     * withdrawn, or a charge the load no longer bills (cancelled, or gone from its charges). Empty for a line that
+     * is billed at less than before, whose label says what it was billed and what it is now.
+     */
+    private Optional<String> whyReversed(Delta delta, String loadRef) {
+        if (delta.key().startsWith(BillLine.ACCESSORIAL_PREFIX)) {
+            Optional<Accessorial> accessorial = accessorials.find(delta.key().substring(
+                    BillLine.ACCESSORIAL_PREFIX.length()));
+            if (accessorial.isEmpty()) {
+                return Optional.of("reversed: withdrawn");
+            }
+            return switch (accessorial.get().status()) {
+                case REJECTED -> Optional.of("reversed: rejected" + (accessorial.get().decidedBy() != null
+                        ? " by " + accessorial.get().decidedBy() : "") + (accessorial.get().decisionReason() != null
+                        ? ": " + accessorial.get().decisionReason() : ""));
+                case PENDING -> Optional.of("reversed: proposed again, waiting for a decision");
+                case APPROVED -> Optional.empty();
+            };
+        }
+        if (delta.wanted() != null) {
+            return Optional.empty();
+        }
+        return Optional.of("reversed: " + billing.shipment(loadRef).map(ShipmentBilling::changeReason)
+                .orElse("no longer billed"));
+    }
+
+    private static String withoutApproverNote(String label) {
+        String answer = label;
+        while (answer.endsWith(Accessorial.APPROVED_AMOUNT)) {
+            answer = answer.substring(0, answer.length() - Accessorial.APPROVED_AMOUNT.length());
         }
         return answer;
     }

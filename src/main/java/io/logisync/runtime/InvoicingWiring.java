@@ -67,7 +67,8 @@ final class InvoicingWiring {
                 codes(settings.get("logisync.fuel.surcharge-base", "LINEHAUL")));
         var terms = p.masterData().invoiceTerms();
         PodAttachments pods = new PodAttachments(p.dataSource(), p.odoo(), billing, terms, p.parkingStore());
-        BillableLines lines = new BillableLines(p.shipments(), billing, accessorialStore, p.mapper());
+        BillableLines lines = new BillableLines(p.shipments(), billing, accessorialStore, p.mapper(),
+                p.catalog());
         ReleaseRules rules = new ReleaseRules(new ReleaseRules.Settings(
                 settings.getBoolean("logisync.release.require-delivered", true),
                 settings.getBoolean("logisync.release.require-pod", true),
