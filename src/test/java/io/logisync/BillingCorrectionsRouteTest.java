@@ -177,6 +177,29 @@ class BillingCorrectionsRouteTest {
         });
     }
 
+    @Test
+    void shouldShowTheCustomersPoBesideTheLoadOnTheInvoiceAndStillFindItByItsReference() throws Exception {
+        start();
+        ObjectNode created = shipment("s-1", "L-9300", "ACME", charge("LINEHAUL", "1", "640.00"));
+        ((ObjectNode) created.get("data")).put("customerReference", "ACME-PO-5521");
+        // the create's reply is lost: logisync finds the invoice again in Odoo by its ref, the load reference
+        logisync.odoo().faults().inject(io.logisync.odoo.sim.Fault.lostReply().on("account.move", "create")
+                .times(1));
+
+        logisync.send(array(created, delivered("m-1", "L-9300", "2026-11-30T04:00:00Z"), pod("p-1", "L-9300")));
+
+        Map<String, Object> invoice = invoice("L-9300");
+        assertThat(invoice.get("ref")).isEqualTo("L-9300");
+        assertThat(invoice.get("invoice_origin")).isEqualTo("L-9300 (PO ACME-PO-5521)");
+        assertThat(invoice.get("state")).isEqualTo("posted");
+        assertThat(logisync.records("account.move")).hasSize(1);
+
+        // a change after posting: the supplement names the original and the PO too
+        logisync.send(at("2026-11-30T05:00:00Z", event("u-1", "shipment.updated", "L-9300", Map.of("loadRef",
+                "L-9300", "reason", "extra stop", "charges", List.of(charge("LINEHAUL", "1", "700.00"))))));
+        assertThat(invoice("L-9300/S1").get("invoice_origin")).isEqualTo(invoice.get("name") + " (PO ACME-PO-5521)");
+    }
+
     static ObjectNode at(String time, ObjectNode event) {
         event.put("time", time);
         return event;
