@@ -17,3 +17,6 @@ CREATE TABLE superseded_event (
     recorded_at     TIMESTAMP    NOT NULL
 );
 CREATE INDEX superseded_event_load ON superseded_event (load_ref);
+
+-- when the periodic sweep last checked the load's release: a load changed since then is checked again
+ALTER TABLE shipment_billing ADD COLUMN release_checked_at TIMESTAMP;

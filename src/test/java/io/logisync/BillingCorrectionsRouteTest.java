@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.support.Events;
 import io.logisync.support.LogisyncHarness;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -198,6 +199,85 @@ class BillingCorrectionsRouteTest {
         logisync.send(at("2026-11-30T05:00:00Z", event("u-1", "shipment.updated", "L-9300", Map.of("loadRef",
                 "L-9300", "reason", "extra stop", "charges", List.of(charge("LINEHAUL", "1", "700.00"))))));
         assertThat(invoice("L-9300/S1").get("invoice_origin")).isEqualTo(invoice.get("name") + " (PO ACME-PO-5521)");
+    }
+
+    @Test
+    void shouldBillAChangeHeldBackByParkedAccessorialEventsOnceAnAdminDiscardsThem() throws Exception {
+        start();
+        List<Long> parked = billedLoadWithAReapprovalHeldBack("L-9001");
+
+        for (long id : parked.subList(0, 2)) {
+            assertThat(logisync.api("POST", "/api/v1/exceptions/" + id + "/discard", "{\"note\": \"sent by mistake\"}",
+                    LogisyncHarness.ADMIN_KEY).statusCode()).isEqualTo(200);
+        }
+        // one parked accessorial event still holds the load back
+        assertThat(invoices()).hasSize(1);
+
+        assertThat(logisync.api("POST", "/api/v1/exceptions/" + parked.get(2) + "/discard", "{}",
+                LogisyncHarness.ADMIN_KEY).statusCode()).isEqualTo(200);
+
+        // nothing else arrived: the discard checked the load again; 300.00 - 262.50 = 37.50 on a supplement
+        JsonNode release = Events.MAPPER.readTree(logisync.api("GET", "/api/v1/releases/L-9001", null,
+                LogisyncHarness.OPERATOR_KEY).body());
+        assertThat(release.get("released").asBoolean()).isTrue();
+        Map<String, Object> supplement = invoice("L-9001/S1");
+        assertThat(supplement.get("state")).isEqualTo("posted");
+        assertThat(decimal(supplement.get("amount_untaxed"))).isEqualByComparingTo("37.50");
+        assertThat(invoices()).hasSize(2);
+    }
+
+    @Test
+    void shouldBillAChangeNothingAskedForOnTheNextSweep() throws Exception {
+        start("--logisync.parking.sweep-delay-ms=500", "--logisync.parking.sweep-period-ms=500");
+        billedLoadWithAReapprovalHeldBack("L-9004");
+
+        // the rows are settled behind the console's back (another replica, a script): no route is told
+        logisync.db().update("UPDATE parked_message SET status = 'DISCARDED', updated_at = ? WHERE subject = ?",
+                java.sql.Timestamp.from(java.time.Instant.now()), "L-9004");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(invoices()).hasSize(2));
+        assertThat(decimal(invoice("L-9004/S1").get("amount_untaxed"))).isEqualByComparingTo("37.50");
+        // and only once, however many sweeps follow
+        Thread.sleep(1500);
+        assertThat(invoices()).hasSize(2);
+    }
+
+    /**
+     * A load invoiced with detention A-...-1 approved at 262.50, then three accessorial decisions parked for it
+     * (their proposals never came) and the detention approved again at 300.00 through the approval API, which the
+     * parked events hold back. Returns the parked rows' ids.
+     */
+    private List<Long> billedLoadWithAReapprovalHeldBack(String loadRef) throws Exception {
+        String detention = "A-" + loadRef.substring(2) + "-1";
+        logisync.send(accessorialContract("PER_SHIPMENT"));
+        logisync.send(array(shipmentPickedUp("s-1", loadRef, "ACME", "2026-11-02T08:00:00-06:00",
+                unpriced("LINEHAUL", "283")), accessorial("a-1", detention, loadRef, "DETENTION",
+                        "2026-11-02T14:00:00-06:00", "2026-11-02T17:20:00-06:00"),
+                event("d-1", "accessorial.approved", loadRef, Map.of("accessorialId", detention, "loadRef", loadRef,
+                        "decidedBy", "dana.dispatch", "amount", "262.50", "reason", "5 h at the dock")),
+                delivered("m-1", loadRef, "2026-11-02T23:40:00Z"), pod("p-1", loadRef)));
+        // 806.55 + 262.50 = 1069.05
+        assertThat(decimal(invoice(loadRef).get("amount_untaxed"))).isEqualByComparingTo("1069.05");
+        for (int i = 7; i <= 9; i++) {
+            JsonNode answer = logisync.send(approvedUnknown("d-" + i, "A-" + loadRef.substring(2) + "-" + i, loadRef));
+            assertThat(answer.at("/results/0/reason").asText()).isEqualTo("AWAITING_ACCESSORIAL");
+        }
+        var approval = logisync.api("POST", "/api/v1/accessorials/" + detention + "/approve",
+                "{\"reason\": \"6 h at the dock after all\", \"amount\": \"300.00\"}", LogisyncHarness.APPROVER_KEY);
+        assertThat(approval.statusCode()).isEqualTo(200);
+        assertThat(invoices()).hasSize(1);
+        return logisync.db().queryForList("SELECT id FROM parked_message WHERE status = 'PARKED' AND subject = ?"
+                + " ORDER BY id", Long.class, loadRef);
+    }
+
+    private static ObjectNode approvedUnknown(String id, String accessorialId, String loadRef) {
+        return event(id, "accessorial.approved", loadRef, Map.of("accessorialId", accessorialId, "loadRef", loadRef,
+                "decidedBy", "dana.dispatch"));
+    }
+
+    private List<Map<String, Object>> invoices() {
+        return logisync.records("account.move").stream().filter(m -> "out_invoice".equals(m.get("move_type")))
+                .toList();
     }
 
     static ObjectNode at(String time, ObjectNode event) {

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public class ExceptionsConsole {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionsConsole.class);
+    /** Exchange property: the subject of the message just discarded, for the release check that follows. */
+    public static final String SETTLED_SUBJECT = "LogisyncSettledSubject";
+    /** Exchange property: the event type of the message just discarded. */
+    public static final String SETTLED_TYPE = "LogisyncSettledType";
 
     private final ExceptionStore store;
     private final AuditTrail audit;
@@ -104,6 +108,9 @@ public class ExceptionsConsole {
             throw conflict(find(id));
         }
         audit.record(id, AuditTrail.DISCARDED, actor.name(), null, "DISCARDED", note);
+        // what the message held back (a load's release) is checked again by the route
+        exchange.setProperty(SETTLED_SUBJECT, row.message().subject());
+        exchange.setProperty(SETTLED_TYPE, row.message().eventType());
         LOG.info("Parked message {} (event {} subject {}) discarded by {}", id, row.message().eventId(),
                 row.message().subject(), actor.name());
         return json(exchange, 200, view(find(id), showsFull(exchange)));

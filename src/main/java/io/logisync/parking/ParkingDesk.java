@@ -41,6 +41,8 @@ public class ParkingDesk {
     private static final String CUSTOMER = "customer:";
 
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<ParkedMessage>> settledListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -67,10 +69,27 @@ public class ParkingDesk {
         arrivals.put(prefix, arrival);
     }
 
+    /**
+     * Tells the listener of each parked message a replay settled (applied or superseded), after its row is marked:
+     * what it held back, such as a load's release, may go ahead now.
+     */
+    public void onSettled(java.util.function.Consumer<ParkedMessage> listener) {
+        settledListeners.add(listener);
+    }
+
     /** The dead-letter step: stores the event with the reason its failure stands for. */
     public void park(Exchange exchange) {
         Throwable cause = unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String reason = reasonOf(cause);
+        if (exchange.getProperty(EventHeaders.EVENT_JSON) == null) {
+            // a release check run again without an event (after a discard, a settled replay, the sweep): there is
+            // nothing to park, and the load stays as it was; the sweep checks it again
+            exchange.setProperty(EventHeaders.PARKED_REASON, reason);
+            LOG.warn("Release check of load {} stopped as {}: {}; the sweep checks it again",
+                    exchange.getMessage().getHeader(EventHeaders.SUBJECT, String.class), reason,
+                    Redaction.redactText(detailOf(cause)));
+            return;
+        }
         String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
                 : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
         String detail = detailOf(cause);
@@ -207,6 +226,7 @@ public class ParkingDesk {
             } else {
                 store.markReplayed(parked.id());
             }
+            settledListeners.forEach(listener -> listener.accept(parked));
             return true;
         }
         return false;

@@ -114,6 +114,10 @@ public class LogisyncConfiguration implements CamelConfiguration {
         InvoicingWiring.wire(new InvoicingWiring.Parts(settings, registry, storage.dataSource(), odoo, bindings,
                 customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
                 meterRegistry(registry), subjectLock));
+        // a load's release check run again, under the load's lock, when no event of its own asks for it
+        registry.bind("recheckInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), "direct:invoice-when-ready"));
+        InvoicingWiring.wireRecheck(camelContext, settings, registry, storage.dataSource(), parking);
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);
