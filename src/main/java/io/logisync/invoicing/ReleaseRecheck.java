@@ -140,6 +140,7 @@ public class ReleaseRecheck {
         return release.released() && !lines.of(loadRef).isEmpty();
     }
 
+    // Known gap: a change written without touching any of these updated_at columns is not seen by the sweep.
     private List<String> changedSinceChecked() {
         return jdbc.queryForList("SELECT b.load_ref FROM shipment_billing b WHERE b.shipment_data IS NOT NULL AND"
                 + " (b.release_checked_at IS NULL OR b.updated_at > b.release_checked_at"

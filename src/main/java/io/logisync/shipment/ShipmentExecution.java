@@ -158,6 +158,8 @@ public class ShipmentExecution {
      * older event is kept in {@code superseded_event}, counted and logged; a replayed parked row is settled as
      * SUPERSEDED. An event of the same time as the applied facts is applied, as the later word.
      */
+    // Known gap: an older event parked for another reason stays PARKED until it is replayed, then is settled.
+    // Known gap: the sender's answer for a superseded event says applied; the row, log and meter say superseded.
     private boolean superseded(JsonNode event, Optional<ShipmentBilling> known, Exchange exchange) {
         Optional<Instant> factsAt = known.filter(b -> b.shipmentData() != null).map(b -> b.factsAt() != null
                 ? b.factsAt() : Times.parseInstant("time", b.eventTime()));
