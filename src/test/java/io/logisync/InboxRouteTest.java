@@ -65,7 +65,8 @@ class InboxRouteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> files("error").size() == 2);
         assertThat(Files.readString(files("error").stream().filter(f -> f.toString().endsWith(".reason.txt"))
                 .findFirst().orElseThrow()))
-                .contains("event 1 (id c-2)").contains("$.data").contains("address");
+                .contains("event 1 (id c-2)").contains("$.data").contains("address")
+                .contains("1 rejected event(s); the other 1 event(s) were taken");
         assertThat(logisync.records("res.partner")).extracting(p -> p.get("ref")).contains("ACME")
                 .doesNotContain("BAD");
     }

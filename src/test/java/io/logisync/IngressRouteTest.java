@@ -151,6 +151,18 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldRefuseAnEventThatGivesOneKeyTwiceInsteadOfKeepingTheLast() throws Exception {
+        String twice = customer("c-1", "ACME", "Acme").toString().replaceFirst("\\{", "{\"id\":\"c-0\",");
+
+        HttpResponse<String> response = logisync.post(twice, LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(response.body()).get("message").asText())
+                .contains("gives the key 'id' twice").contains("line 1");
+        assertNothingStored();
+    }
+
+    @Test
     void shouldRefuseABodyHoldingTwoEventsBackToBackInsteadOfTakingTheFirst() throws Exception {
         String two = customer("c-1", "ACME", "Acme").toString() + "\n" + customer("c-2", "BETA", "Beta");
 

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.ingress.EventIntake;
 import io.logisync.kamelet.IngressSink;
 import io.logisync.kamelet.OdooSinkBody;
-import io.logisync.settlement.CarrierInvoices;
 import javax.sql.DataSource;
 import org.apache.camel.spi.Registry;
 
-/** Binds the beans the carrier Kamelets and the settlements route use, by the names their YAML refers to. */
+/** Binds the beans the carrier Kamelets use, by the names their YAML refers to. */
 public final class CarrierEdgeBeans {
 
     private CarrierEdgeBeans() {
@@ -19,6 +18,5 @@ public final class CarrierEdgeBeans {
         registry.bind("logisyncIngressSink", new IngressSink(intake, mapper, maxEvents));
         registry.bind("ediControlNumbers", new EdiControlNumbers(dataSource));
         registry.bind("odooSinkBody", new OdooSinkBody(mapper));
-        registry.bind("carrierInvoices", new CarrierInvoices());
     }
 }

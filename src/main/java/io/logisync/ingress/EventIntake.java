@@ -1,6 +1,8 @@
 package io.logisync.ingress;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -211,14 +213,22 @@ public class EventIntake {
     /** A short account of a file's rejected events, for the reason file beside it; null when none was rejected. */
     public String rejectionReport(List<IncomingEvent> events, String fileName) {
         StringBuilder answer = new StringBuilder();
+        long rejected = 0;
         for (IncomingEvent incoming : events) {
             if (incoming.isRejected()) {
+                rejected++;
                 answer.append("event ").append(incoming.getIndex())
                         .append(incoming.getId() == null ? "" : " (id " + incoming.getId() + ")")
                         .append(": ").append(String.join("; ", incoming.getErrors())).append('\n');
             }
         }
-        return answer.length() == 0 ? null : fileName + " had rejected events; the others were accepted:\n" + answer;
+        if (rejected == 0) {
+            return null;
+        }
+        long others = events.size() - rejected;
+        String rest = others == 0 ? "none of its " + events.size() + " event(s) was accepted"
+                : "the other " + others + " event(s) were taken";
+        return fileName + " had " + rejected + " rejected event(s); " + rest + ":\n" + answer;
     }
 
     private static String reasonPhrase(int status) {
@@ -256,11 +266,20 @@ public class EventIntake {
         }
         try {
             // a second value after the first would otherwise be dropped without a word
-            JsonNode answer = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            // a key given twice would otherwise keep its last value without a word
+            JsonNode answer = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(body);
             if (answer == null || answer.isMissingNode()) {
                 throw new IngressRejectedException(400, what + " is empty");
             }
             return answer;
+        } catch (JsonParseException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new IngressRejectedException(400, what + " gives the key " + duplicateKey(e.getMessage())
+                        + " twice (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                        + "); each key may appear once in an object");
+            }
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
         } catch (MismatchedInputException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
                 throw new IngressRejectedException(400, what + " holds more than one JSON value (the next begins at "
@@ -271,6 +290,12 @@ public class EventIntake {
         } catch (java.io.IOException e) {
             throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    private static String duplicateKey(String message) {
+        int open = message.indexOf('\'');
+        int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+        return close < 0 ? "(unnamed)" : "'" + message.substring(open + 1, close) + "'";
     }
 
     private List<IncomingEvent> toEvents(JsonNode root, String what) {

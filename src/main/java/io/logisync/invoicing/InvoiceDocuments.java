@@ -9,6 +9,7 @@ import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.OdooRecord;
 import io.logisync.parking.ParkException;
 import io.logisync.parking.ParkReasons;
+import io.logisync.settlement.AnalyticAccounts;
 import io.logisync.shipment.ChargeCatalog;
 import io.logisync.shipment.InvoiceLedger;
 import io.logisync.shipment.InvoiceTerms;
@@ -54,6 +55,7 @@ public class InvoiceDocuments {
     private final ShipmentStore shipments;
     private final InvoiceLedger ledger;
     private final boolean post;
+    private volatile AnalyticAccounts analytic;
 
     public InvoiceDocuments(OdooClient odoo, BillingStore store, BindingStore bindings, CustomerSync customers,
             ChargeCatalog catalog, OdooDirectory directory, InvoiceTerms terms, ShipmentStore shipments,
@@ -68,6 +70,11 @@ public class InvoiceDocuments {
         this.shipments = shipments;
         this.ledger = ledger;
         this.post = post;
+    }
+
+    /** Puts each line on its load's analytic account, the one the load's vendor bills use too. */
+    public void useAnalyticAccounts(AnalyticAccounts accounts) {
+        this.analytic = accounts;
     }
 
     /** True when released documents are posted; false when finance reviews drafts in Odoo. */
@@ -232,6 +239,10 @@ public class InvoiceDocuments {
         values.put("name", line.label());
         values.put("quantity", line.quantity());
         values.put("price_unit", line.unitPrice());
+        AnalyticAccounts accounts = analytic;
+        if (accounts != null) {
+            accounts.distributionOf(line.loadRef()).ifPresent(d -> values.put("analytic_distribution", d));
+        }
         return values;
     }
 

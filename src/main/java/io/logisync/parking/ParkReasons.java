@@ -19,8 +19,18 @@ public final class ParkReasons {
     public static final String AWAITING_FINANCE_APPROVAL = "AWAITING_FINANCE_APPROVAL";
     /** An accessorial has waited for a decision longer than the configured limit. */
     public static final String ACCESSORIAL_PENDING = "ACCESSORIAL_PENDING";
-    /** A carrier's bill was received, but turning it into a vendor bill is not built yet. */
+    /**
+     * A carrier's bill parked before vendor billing was built; such rows are replayed into vendor bills at start
+     * (they wait for {@code feature:vendor-billing}). Nothing is parked with this reason any more.
+     */
     public static final String AWAITING_VENDOR_BILLING = "AWAITING_VENDOR_BILLING";
+    /** The carrier named by the event has no vendor partner in Odoo yet (no carrier.upserted applied). */
+    public static final String AWAITING_CARRIER = "AWAITING_CARRIER";
+    /**
+     * A carrier's bill differs from the cost agreed at assignment by more than the tolerance, or names a load with
+     * no assignment: it waits for an approver to approve or reject it before a vendor bill is made.
+     */
+    public static final String AWAITING_SETTLEMENT_APPROVAL = "AWAITING_SETTLEMENT_APPROVAL";
     /** The event is valid but breaks a business rule that no later event can fix. */
     public static final String INVALID_DATA = "INVALID_DATA";
     /** Odoo refused the change with a validation or request error; retrying cannot help. */

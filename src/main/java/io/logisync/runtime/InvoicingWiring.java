@@ -102,6 +102,7 @@ final class InvoicingWiring {
         registry.bind("billingStore", billing);
         registry.bind("releaseRules", rules);
         registry.bind("billableLines", lines);
+        registry.bind("invoiceDocuments", documents);
         registry.bind("approvalApi", new ApprovalApi(accessorialStore, registry.lookupByNameAndType("eventIntake",
                 EventIntake.class), release, billing, p.shipments(), p.mapper(), clock));
 

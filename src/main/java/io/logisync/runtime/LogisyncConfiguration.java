@@ -44,7 +44,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
             "logistics.carrier.upserted.v1", "logistics.contract.upserted.v1",
             "logistics.carrier.invoice.received.v1", "logistics.shipment.updated.v1",
             "logistics.shipment.cancelled.v1", "logistics.accessorial.proposed.v1", "logistics.accessorial.approved.v1",
-            "logistics.accessorial.rejected.v1");
+            "logistics.accessorial.rejected.v1", "logistics.shipment.assigned.v1",
+            "logistics.settlement.requested.v1");
 
     /** A replay is applied under its subject's lock, once that lock shows the row is still parked. */
     private static final String REPLAY_URI = "direct:replay-parked-event";
@@ -114,6 +115,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         InvoicingWiring.wire(new InvoicingWiring.Parts(settings, registry, storage.dataSource(), odoo, bindings,
                 customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
                 meterRegistry(registry), subjectLock));
+        SettlementWiring.wire(settings, registry, storage.dataSource(), odoo, bindings, catalog, directory,
+                masterData.carriers(), shipmentStore, parking, mapper);
         // a load's release check run again, under the load's lock, when no event of its own asks for it
         registry.bind("recheckInSubjectOrder", new SubjectOrdering(subjectLock,
                 camelContext.createProducerTemplate(), "direct:invoice-when-ready"));

@@ -2,6 +2,7 @@ package io.logisync.faults;
 
 import static io.logisync.faults.Recovery.acceptedIn;
 import static io.logisync.faults.Recovery.awaitRecovered;
+import static io.logisync.faults.Recovery.awaitOneBillPerCarrierInvoice;
 import static io.logisync.faults.Recovery.loads;
 import static io.logisync.support.Events.customer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logisync.odoo.sim.Fault;
 import io.logisync.odoo.sim.Outage;
 import io.logisync.odoo.sim.SimulatorCall;
+import io.logisync.support.Events;
 import io.logisync.support.LogisyncHarness;
 import java.time.Duration;
 import java.util.List;
@@ -168,6 +170,36 @@ class OdooFaultsTest {
         awaitRecovery(loads);
         assertThat(calls("account.move", "create")).hasSize(2)
                 .allSatisfy(c -> assertThat(c.fault()).isEqualTo("lost-reply"));
+    }
+
+    @Test
+    void shouldBillEveryCarrierInvoiceOnceThroughLostRepliesAndRandomErrors() throws Exception {
+        List<String> loads = loads("L-COST", 4);
+        // the shipments, then their carrier's bills, then deliveries and PODs: the first moves created are vendor
+        // bills, and the replies of the first three creates are lost; a call in ten fails with a 503, drawn from a
+        // fixed seed
+        logisync.odoo().faults().seed(20261103).inject(Fault.lostReply().on("account.move", "create").times(3))
+                .inject(Fault.serviceUnavailable().withProbability(0.1));
+        com.fasterxml.jackson.databind.node.ArrayNode lives = Flows.lives("ACME", loads);
+        com.fasterxml.jackson.databind.node.ArrayNode events = Events.MAPPER.createArrayNode();
+        lives.forEach(e -> {
+            if (e.get("type").asText().endsWith("shipment.created.v1")) {
+                events.add(e);
+            }
+        });
+        events.addAll(Flows.carrierCosts("ROADRUNNER", loads));
+        lives.forEach(e -> {
+            if (!e.get("type").asText().endsWith("shipment.created.v1")) {
+                events.add(e);
+            }
+        });
+
+        send(events);
+        logisync.odoo().faults().clear();
+
+        awaitRecovery(loads);
+        awaitOneBillPerCarrierInvoice(logisync.odoo().store(), loads.stream().map(l -> "CI-" + l).toList(),
+                Duration.ofSeconds(40));
     }
 
     private JsonNode send(com.fasterxml.jackson.databind.node.ArrayNode events) throws Exception {

@@ -94,6 +94,26 @@ final class Recovery {
         return answer;
     }
 
+    /**
+     * Waits until every carrier invoice has exactly one vendor bill in Odoo, posted, and no other vendor bill exists;
+     * fails naming the first invoice that has none, or two.
+     */
+    static void awaitOneBillPerCarrierInvoice(SimulatorStore odoo, List<String> carrierInvoiceNumbers,
+            Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Map<String, Object>> bills = odoo.records("account.move").stream()
+                    .filter(m -> "in_invoice".equals(m.get("move_type"))).toList();
+            for (String number : carrierInvoiceNumbers) {
+                assertThat(bills).as("vendor bills of carrier invoice %s", number)
+                        .filteredOn(b -> number.equals(b.get("ref"))).singleElement()
+                        .satisfies(b -> assertThat(b.get("state")).as("state of the bill of %s", number)
+                                .isEqualTo("posted"));
+            }
+            assertThat(bills).as("one vendor bill per carrier invoice, and none else")
+                    .hasSize(carrierInvoiceNumbers.size());
+        });
+    }
+
     static List<Map<String, Object>> customerInvoices(SimulatorStore odoo) {
         return odoo.records("account.move").stream().filter(m -> "out_invoice".equals(m.get("move_type"))).toList();
     }

@@ -27,7 +27,8 @@ final class DefaultData {
     static final Map<String, String> SERVICE_PRODUCTS = orderedPairs("LINEHAUL", "Linehaul", "FUEL",
             "Fuel surcharge", "DETENTION", "Detention", "WAITING", "Waiting time", "LAYOVER", "Layover", "LUMPER",
             "Lumper fee", "TONU", "Truck order not used", "REDELIVERY", "Redelivery", "SPECIAL_HANDLING",
-            "Special handling", "STOP_OFF", "Stop-off", "CARRIER_COST", "Carrier freight cost");
+            "Special handling", "STOP_OFF", "Stop-off", "CARRIER_COST", "Carrier freight cost",
+            "CUSTOMS_CLEARANCE", "Customs clearance", "DISCOUNT", "Discount");
 
     private final Orm orm;
     private final Env env;

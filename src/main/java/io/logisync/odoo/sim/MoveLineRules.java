@@ -14,6 +14,7 @@ final class MoveLineRules implements ModelBehaviour {
 
     @Override
     public void beforeCreate(Env env, Map<String, Object> vals) {
+        normalizeAnalyticDistribution(vals);
         Orm orm = env.orm();
         if (!(vals.get("move_id") instanceof Number moveId)) {
             return;
@@ -62,6 +63,7 @@ final class MoveLineRules implements ModelBehaviour {
 
     @Override
     public void beforeWrite(Env env, List<Long> ids, Map<String, Object> vals) {
+        normalizeAnalyticDistribution(vals);
         List<String> touched = vals.keySet().stream().filter(AMOUNT_FIELDS::contains).toList();
         if (touched.isEmpty()) {
             return;
@@ -129,5 +131,41 @@ final class MoveLineRules implements ModelBehaviour {
         List<Long> list = new ArrayList<>();
         items.forEach(list::add);
         return list;
+    }
+
+    /**
+     * Odoo's analytic mixin rounds each percentage of {@code analytic_distribution} to the "Percentage Analytic"
+     * precision (2 digits) on create and write, so equal distributions compare equal; the JSON keeps the account ids
+     * as string keys and the percentages as floats: {@code {"7": 100}} reads back as {@code {"7": 100.0}}.
+     */
+    static void normalizeAnalyticDistribution(Map<String, Object> vals) {
+        if (!vals.containsKey("analytic_distribution")) {
+            return;
+        }
+        Object value = vals.get("analytic_distribution");
+        if (!ValueCodec.truthy(value)) {
+            vals.put("analytic_distribution", false);
+            return;
+        }
+        if (!(value instanceof Map<?, ?> distribution)) {
+            throw OdooError.typeError("analytic_distribution must be a JSON object of analytic account ids to"
+                    + " percentages, not " + pythonType(value));
+        }
+        Map<String, Object> normalized = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : distribution.entrySet()) {
+            if (!(entry.getValue() instanceof Number percentage)) {
+                throw OdooError.typeError("the percentage of analytic account " + entry.getKey()
+                        + " must be a number, not " + pythonType(entry.getValue()));
+            }
+            normalized.put(String.valueOf(entry.getKey()), new java.math.BigDecimal(percentage.toString())
+                    .setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+        }
+        vals.put("analytic_distribution", normalized);
+    }
+
+    private static String pythonType(Object value) {
+        return value instanceof String ? "str" : value instanceof List<?> ? "list" : value instanceof Boolean ? "bool"
+                : value instanceof Double || value instanceof Float ? "float" : value instanceof Number ? "int"
+                : value == null ? "NoneType" : "dict";
     }
 }

@@ -58,13 +58,13 @@ class SimulatorStoreTest {
 
         assertThat(products).extracting(p -> p.get("default_code")).containsExactly("LINEHAUL", "FUEL",
                 "DETENTION", "WAITING", "LAYOVER", "LUMPER", "TONU", "REDELIVERY", "SPECIAL_HANDLING", "STOP_OFF",
-                "CARRIER_COST");
+                "CARRIER_COST", "CUSTOMS_CLEARANCE", "DISCOUNT");
         assertThat(products).allSatisfy(p -> {
             assertThat(p.get("type")).isEqualTo("service");
             assertThat(p.get("taxes_id")).isEqualTo(List.of(1L));
         });
         assertThat(products.get(6).get("name")).isEqualTo("Truck order not used");
-        assertThat(odoo.store().count("product.template")).isEqualTo(11);
+        assertThat(odoo.store().count("product.template")).isEqualTo(13);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SimulatorStoreTest {
         odoo.store().reset();
 
         assertThat(odoo.store().records("res.partner")).extracting(r -> r.get("name")).doesNotContain("Temporary");
-        assertThat(odoo.store().count("product.product")).isEqualTo(11);
+        assertThat(odoo.store().count("product.product")).isEqualTo(13);
     }
 
     @Test

@@ -1,0 +1,326 @@
+package io.logisync.settlement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.masterdata.OdooDirectory;
+import io.logisync.odoo.OdooClient;
+import io.logisync.odoo.OdooContext;
+import io.logisync.odoo.OdooRecord;
+import io.logisync.parking.ParkException;
+import io.logisync.parking.ParkReasons;
+import io.logisync.settlement.Assignments.Assignment;
+import io.logisync.settlement.VendorBillStore.Bill;
+import io.logisync.settlement.VendorBillStore.Kind;
+import io.logisync.settlement.VendorBillStore.Line;
+import io.logisync.settlement.VendorBillStore.Status;
+import io.logisync.shipment.ChargeCatalog;
+import io.logisync.store.BindingStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carrier costs into Odoo vendor bills ({@code in_invoice}): a carrier's bill (carrier.invoice.received) is matched,
+ * load by load, with the cost agreed at assignment and made and posted when it is within the tolerance, else it waits
+ * for an approver; a settlement (settlement.requested) bills a carrier's delivered, not yet billed loads at the agreed
+ * cost. The same carrier invoice twice makes one bill: logisync's record, then its binding, then Odoo (partner and
+ * vendor reference) are looked at before anything is created.
+ */
+public class VendorBills {
+
+    public static final String MODEL = "account.move";
+    public static final String MOVE_TYPE = "in_invoice";
+    /** Binding kind of a vendor bill, keyed by carrier code and vendor reference. */
+    public static final String BINDING = "vendor-bill";
+    /** What a bill waiting for an approver waits for: {@code settlement-approval:<carrier>/<invoice number>}. */
+    public static final String APPROVAL_KEY = "settlement-approval:";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VendorBills.class);
+
+    private final OdooClient odoo;
+    private final VendorBillStore store;
+    private final Assignments assignments;
+    private final BindingStore bindings;
+    private final ChargeCatalog catalog;
+    private final OdooDirectory directory;
+    private final AnalyticAccounts analytic;
+    private final Tolerance tolerance;
+    private final boolean post;
+    private final String settlementChargeCode;
+    private final Clock clock;
+
+    public VendorBills(OdooClient odoo, VendorBillStore store, Assignments assignments, BindingStore bindings,
+            ChargeCatalog catalog, OdooDirectory directory, AnalyticAccounts analytic, Tolerance tolerance,
+            boolean post, String settlementChargeCode, Clock clock) {
+        this.odoo = odoo;
+        this.store = store;
+        this.assignments = assignments;
+        this.bindings = bindings;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.analytic = analytic;
+        this.tolerance = tolerance;
+        this.post = post;
+        this.settlementChargeCode = settlementChargeCode;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- carrier.invoice.received
+
+    /** Applies a carrier's bill: makes its vendor bill, parks it for approval, or finds it was made already. */
+    public void receive(JsonNode event) {
+        JsonNode data = event.path("data");
+        String carrier = data.path("carrierCode").asText();
+        String number = data.path("carrierInvoiceNumber").asText();
+        String key = VendorBillStore.keyOf(carrier, number);
+        Optional<Bill> known = store.find(key);
+        if (known.isPresent()) {
+            LOG.debug("Carrier invoice {} of {} is known to logisync ({}); event {} adds nothing new", number, carrier,
+                    known.get().status(), event.path("id").asText());
+            proceed(known.get());
+            return;
+        }
+        List<Line> lines = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        int n = 1;
+        for (JsonNode line : data.path("lines")) {
+            String loadRef = line.path("loadRef").asText();
+            String chargeCode = line.path("chargeCode").asText();
+            String description = line.path("description").asText("").strip();
+            BigDecimal amount = Assignments.money(line.path("amount"), "$.data.lines[" + (n - 1) + "].amount");
+            sum = sum.add(amount);
+            lines.add(new Line(n++, loadRef, chargeCode, (description.isEmpty() ? chargeCode : description)
+                    + " - load " + loadRef, amount));
+        }
+        BigDecimal total = Assignments.money(data.path("total"), "$.data.total");
+        if (sum.compareTo(total) != 0) {
+            throw new IllegalArgumentException("carrier invoice " + number + " of " + carrier + ": its total "
+                    + total.toPlainString() + " is not the sum of its lines, " + sum.toPlainString());
+        }
+        assignments.requireCarrier(carrier, "carrier invoice " + number);
+        catalog.requireMapped(lines.stream().map(Line::chargeCode).distinct().toList());
+        String currency = data.path("currency").asText();
+        Match match = match(key, carrier, currency, lines);
+        Bill bill = new Bill(key, Kind.CARRIER_INVOICE, carrier, number, LocalDate.parse(data.path("invoiceDate")
+                .asText()), currency, total, match.within() ? Status.PLANNED : Status.AWAITING_APPROVAL,
+                match.detail(), null, null, null, null, null, null, event.path("id").asText(),
+                event.path("source").asText());
+        store.plan(bill, lines);
+        proceed(store.find(key).orElseThrow());
+    }
+
+    /** Takes a recorded bill on from where it stands. */
+    private void proceed(Bill bill) {
+        switch (bill.status()) {
+            case REJECTED -> LOG.info("Carrier invoice {} of {} was rejected by {}; no vendor bill is made",
+                    bill.vendorRef(), bill.carrierCode(), bill.decidedBy());
+            case AWAITING_APPROVAL -> {
+                Match now = match(bill.billKey(), bill.carrierCode(), bill.currency(), store.lines(bill.billKey()));
+                if (now.within() && store.matchedLater(bill.billKey(), now.detail())) {
+                    LOG.info("Carrier invoice {} of {} now matches its agreed cost; its vendor bill is made",
+                            bill.vendorRef(), bill.carrierCode());
+                    make(bill.billKey());
+                    return;
+                }
+                throw new ParkException(ParkReasons.AWAITING_SETTLEMENT_APPROVAL, APPROVAL_KEY + bill.billKey(),
+                        "carrier invoice " + bill.vendorRef() + " of " + bill.carrierCode() + " waits for an approver"
+                                + " (POST /api/v1/carrier-invoices/" + bill.carrierCode() + "/" + bill.vendorRef()
+                                + "/approve or /reject): " + now.detail());
+            }
+            default -> make(bill.billKey());
+        }
+    }
+
+    /** Whether every load of the bill is within the tolerance of its agreed cost, and what differs. */
+    record Match(boolean within, String detail) {
+    }
+
+    Match match(String billKey, String carrier, String currency, List<Line> lines) {
+        // Known gap: a load is matched on the total of its lines; which charges make up the difference is not told.
+        Map<String, BigDecimal> byLoad = new LinkedHashMap<>();
+        lines.forEach(line -> byLoad.merge(line.loadRef(), line.amount(), BigDecimal::add));
+        Map<String, String> billedElsewhere = store.billedLoads(byLoad.keySet(), billKey);
+        List<String> problems = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        byLoad.forEach((load, billed) -> {
+            Optional<Assignment> assignment = assignments.find(load);
+            if (billedElsewhere.containsKey(load)) {
+                problems.add("load " + load + " is billed already on " + billedElsewhere.get(load));
+            } else if (assignment.isEmpty()) {
+                problems.add("load " + load + " has no assignment (no shipment.assigned), so no agreed cost");
+            } else if (!assignment.get().carrierCode().equals(carrier)) {
+                problems.add("load " + load + " is assigned to carrier " + assignment.get().carrierCode() + ", not "
+                        + carrier);
+            } else if (!assignment.get().currency().equals(currency)) {
+                problems.add("load " + load + " was agreed in " + assignment.get().currency() + " but is billed in "
+                        + currency);
+            } else {
+                BigDecimal agreed = assignment.get().agreedAmount();
+                String figures = "load " + load + " billed " + billed.toPlainString() + " against "
+                        + agreed.toPlainString() + " agreed (difference " + billed.subtract(agreed).toPlainString()
+                        + ", tolerance " + tolerance.allowedFor(agreed).toPlainString() + ")";
+                (tolerance.accepts(billed, agreed) ? matched : problems).add(figures);
+            }
+        });
+        return problems.isEmpty() ? new Match(true, "within tolerance: " + String.join("; ", matched))
+                : new Match(false, String.join("; ", problems));
+    }
+
+    // ---------------------------------------------------------------- settlement.requested
+
+    /** Bills, at the agreed cost, the carrier's loads delivered in the period that no bill covers yet; once each. */
+    public void settle(JsonNode event) {
+        JsonNode data = event.path("data");
+        String carrier = data.path("carrierCode").asText();
+        LocalDate from = LocalDate.parse(data.path("periodFrom").asText());
+        LocalDate to = LocalDate.parse(data.path("periodTo").asText());
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("$.data.periodTo: " + to + " is before periodFrom " + from);
+        }
+        String ref = "SETTLEMENT/" + carrier + "/" + from + ".." + to;
+        String key = VendorBillStore.keyOf(carrier, ref);
+        Optional<Bill> known = store.find(key);
+        if (known.isPresent()) {
+            // Known gap: loads delivered in the period after its settlement was made are not billed by a repeat.
+            LOG.info("Settlement {} was requested before; event {} makes nothing new", ref, event.path("id").asText());
+            proceed(known.get());
+            return;
+        }
+        assignments.requireCarrier(carrier, "settlement.requested " + ref);
+        Set<String> wanted = new LinkedHashSet<>();
+        data.path("loadRefs").forEach(l -> wanted.add(l.asText()));
+        List<Assignment> delivered = assignments.deliveredFor(carrier, from, to).stream()
+                .filter(a -> wanted.isEmpty() || wanted.contains(a.loadRef())).toList();
+        Map<String, String> billed = store.billedLoads(delivered.stream().map(Assignment::loadRef).toList(), key);
+        List<Assignment> open = delivered.stream().filter(a -> !billed.containsKey(a.loadRef())).toList();
+        if (open.isEmpty()) {
+            LOG.info("Settlement {}: carrier {} has no delivered load in the period that is not billed already"
+                    + " ({} delivered, {} billed); no vendor bill is made", ref, carrier, delivered.size(),
+                    billed.size());
+            return;
+        }
+        Set<String> currencies = new LinkedHashSet<>();
+        open.forEach(a -> currencies.add(a.currency()));
+        if (currencies.size() > 1) {
+            // Known gap: a settlement is one bill in one currency; loads agreed in several currencies are refused.
+            throw new IllegalArgumentException("settlement " + ref + ": the loads were agreed in several currencies "
+                    + currencies + "; one vendor bill has one currency, so request it per load with loadRefs");
+        }
+        catalog.requireMapped(List.of(settlementChargeCode));
+        List<Line> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Assignment a : open) {
+            lines.add(new Line(lines.size() + 1, a.loadRef(), settlementChargeCode, "Agreed carrier cost - load "
+                    + a.loadRef(), a.agreedAmount()));
+            total = total.add(a.agreedAmount());
+        }
+        LocalDate date = event.hasNonNull("time") ? io.logisync.flow.Times.parseInstant("$.time",
+                event.get("time").asText()).atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.now(clock);
+        store.plan(new Bill(key, Kind.SETTLEMENT, carrier, ref, date, currencies.iterator().next(), total,
+                Status.PLANNED, "self-billed at the agreed cost of " + lines.size() + " load(s)", null, null, null,
+                null, null, null, event.path("id").asText(), event.path("source").asText()), lines);
+        make(key);
+    }
+
+    // ---------------------------------------------------------------- Odoo
+
+    /** Makes the bill in Odoo unless it is there already (binding, then partner and reference), then posts it. */
+    void make(String billKey) {
+        Bill bill = store.find(billKey).orElseThrow();
+        long partner = assignments.requireCarrier(bill.carrierCode(), "vendor bill " + bill.vendorRef());
+        Long id = bill.odooId();
+        if (id == null) {
+            List<Line> lines = store.lines(billKey);
+            Optional<Long> found = bindings.find(BINDING, billKey).map(BindingStore.Binding::odooId)
+                    .or(() -> findInOdoo(partner, bill.vendorRef()));
+            if (found.isPresent()) {
+                id = found.get();
+                LOG.info("Vendor bill {} of {} found in Odoo as account.move {}; not made again", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            } else {
+                id = odoo.create(MODEL, List.of(values(bill, partner, lines)), OdooContext.DEFAULT).get(0);
+                LOG.debug("Vendor bill {} of {} created in Odoo as account.move {}", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            }
+            bindings.bind(BINDING, billKey, MODEL, id, null);
+            store.recordCreated(billKey, id);
+        }
+        List<OdooRecord> read = odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
+        if (read.isEmpty()) {
+            throw new IllegalStateException("account.move " + id + " of vendor bill " + billKey
+                    + " is bound but no longer exists in Odoo");
+        }
+        if (post && "draft".equals(read.get(0).getString("state"))) {
+            odoo.callOnRecords(MODEL, "action_post", List.of(id), OdooContext.DEFAULT);
+            read = odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
+        }
+        String number = read.get(0).getString("name");
+        String state = read.get(0).getString("state");
+        store.recordOutcome(billKey, number, state);
+        LOG.info("Vendor bill {} ({}) of carrier {} is {} in Odoo (account.move {})", number, bill.vendorRef(),
+                bill.carrierCode(), state, id);
+    }
+
+    private Map<String, Object> values(Bill bill, long partner, List<Line> lines) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        // Known gap: vendor bills go to the user's default company; a carrier billing several companies is not split.
+        values.put("move_type", MOVE_TYPE);
+        values.put("partner_id", partner);
+        values.put("ref", bill.vendorRef());
+        values.put("invoice_date", bill.invoiceDate().toString());
+        values.put("currency_id", directory.currencyId(bill.currency()).orElseThrow(() -> new IllegalArgumentException(
+                "currency: Odoo has no active currency " + bill.currency() + " for vendor bill " + bill.vendorRef())));
+        Set<String> loads = new LinkedHashSet<>();
+        lines.forEach(l -> loads.add(l.loadRef()));
+        values.put("invoice_origin", String.join(", ", loads));
+        List<Object> commands = new ArrayList<>();
+        for (Line line : lines) {
+            Map<String, Object> lineValues = new LinkedHashMap<>();
+            lineValues.put("product_id", catalog.productId(line.chargeCode()));
+            lineValues.put("name", line.label());
+            lineValues.put("quantity", BigDecimal.ONE);
+            lineValues.put("price_unit", line.amount());
+            analytic.distributionOf(line.loadRef()).ifPresent(d -> lineValues.put("analytic_distribution", d));
+            commands.add(List.of(0, 0, lineValues));
+        }
+        values.put("invoice_line_ids", commands);
+        return values;
+    }
+
+    private Optional<Long> findInOdoo(long partner, String vendorRef) {
+        List<OdooRecord> found = odoo.searchRead(MODEL, List.of(List.of("move_type", "=", MOVE_TYPE),
+                List.of("partner_id", "=", partner), List.of("ref", "=", vendorRef), List.of("state", "!=", "cancel")),
+                List.of("id", "state"), 2, "id", OdooContext.DEFAULT);
+        if (found.size() > 1) {
+            LOG.warn("Odoo has several vendor bills of partner {} with reference {}; logisync binds to the oldest,"
+                    + " account.move {}", partner, vendorRef, found.get(0).id());
+        }
+        return found.stream().findFirst().map(OdooRecord::id);
+    }
+
+    /**
+     * The waiting keys of the bills parked for approval that have a line of this load, to replay once its assignment
+     * is recorded: a bill that now matches is made without an approver.
+     */
+    public List<String> approvalKeysOfLoad(String loadRef) {
+        return store.awaitingApprovalWithLoad(loadRef).stream().map(key -> APPROVAL_KEY + key).toList();
+    }
+
+    /** True when the bill no longer waits for an approver: what a parked {@code settlement-approval:} key waits for. */
+    public boolean isDecidedOrMatched(String billKey) {
+        Optional<Bill> bill = store.find(billKey);
+        if (bill.isEmpty() || bill.get().status() != Status.AWAITING_APPROVAL) {
+            return true;
+        }
+        return match(billKey, bill.get().carrierCode(), bill.get().currency(), store.lines(billKey)).within();
+    }
+}
