@@ -19,6 +19,9 @@ public record Accessorial(String accessorialId, String loadRef, String code, Int
         Status status, String decidedBy, Instant decidedAt, String decisionReason, String decisionSource,
         String contentHash, String eventId, String source, String eventJson, Instant proposedAt) {
 
+    /** What the label of an accessorial approved at an amount other than its rating ends with. */
+    public static final String APPROVED_AMOUNT = " (approved amount)";
+
     /** Where a proposal stands. */
     public enum Status { PENDING, APPROVED, REJECTED }
 
@@ -28,6 +31,15 @@ public record Accessorial(String accessorialId, String loadRef, String code, Int
 
     public boolean isApproved() {
         return status == Status.APPROVED;
+    }
+
+    /** Its label without the note of an approver's amount, as it was rated. */
+    public String ratedLabel() {
+        String answer = label;
+        while (answer.endsWith(APPROVED_AMOUNT)) {
+            answer = answer.substring(0, answer.length() - APPROVED_AMOUNT.length());
+        }
+        return answer;
     }
 
     /** The invoice line it bills once approved. */

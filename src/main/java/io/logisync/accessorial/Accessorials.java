@@ -146,7 +146,8 @@ public class Accessorials {
                 override ? billed : accessorial.amount(),
                 override ? BigDecimal.ONE : accessorial.billedQuantity(),
                 override ? billed : accessorial.unitPrice(),
-                override ? accessorial.label() + " (approved amount)" : accessorial.label(), accessorial.rating(),
+                override ? accessorial.ratedLabel() + Accessorial.APPROVED_AMOUNT : decision == Status.REJECTED
+                        ? accessorial.ratedLabel() : accessorial.label(), accessorial.rating(),
                 accessorial.flag(), accessorial.currency(), decision, decidedBy, at, reason,
                 event.get("source").asText(), accessorial.contentHash(), accessorial.eventId(),
                 accessorial.source(), accessorial.eventJson(), accessorial.proposedAt());

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public class ExceptionsConsole {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionsConsole.class);
+    /** Exchange property: the subject of the message just discarded, for the release check that follows. */
+    public static final String SETTLED_SUBJECT = "LogisyncSettledSubject";
+    /** Exchange property: the event type of the message just discarded. */
+    public static final String SETTLED_TYPE = "LogisyncSettledType";
 
     private final ExceptionStore store;
     private final AuditTrail audit;
@@ -85,12 +89,14 @@ public class ExceptionsConsole {
             throw failed;
         }
         Row after = find(id);
-        String outcome = applied ? "APPLIED" : "PARKED AGAIN as " + after.message().reason();
+        boolean superseded = ParkingStore.SUPERSEDED.equals(after.message().status());
+        String outcome = superseded ? "SUPERSEDED"
+                : applied ? "APPLIED" : "PARKED AGAIN as " + after.message().reason();
         audit.record(id, AuditTrail.REPLAYED, actor.name(), null, outcome, null);
         LOG.info("Parked message {} (event {} subject {}) replayed by {}: {}", id, row.message().eventId(),
                 row.message().subject(), actor.name(), outcome);
         ObjectNode answer = view(after, showsFull(exchange));
-        answer.put("outcome", applied ? "applied" : "parked");
+        answer.put("outcome", superseded ? "superseded" : applied ? "applied" : "parked");
         return json(exchange, 200, answer);
     }
 
@@ -109,6 +115,9 @@ public class ExceptionsConsole {
             throw conflict(find(id));
         }
         audit.record(id, AuditTrail.DISCARDED, actor.name(), null, "DISCARDED", note);
+        // what the message held back (a load's release) is checked again by the route
+        exchange.setProperty(SETTLED_SUBJECT, row.message().subject());
+        exchange.setProperty(SETTLED_TYPE, row.message().eventType());
         LOG.info("Parked message {} (event {} subject {}) discarded by {}", id, row.message().eventId(),
                 row.message().subject(), actor.name());
         return json(exchange, 200, view(find(id), showsFull(exchange)));

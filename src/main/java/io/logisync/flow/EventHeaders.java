@@ -17,6 +17,8 @@ public final class EventHeaders {
     public static final String PARKED_ID = "LogisyncParkedId";
     /** Property: set when the event was parked instead of applied. */
     public static final String PARKED_REASON = "LogisyncParkedReason";
+    /** Property: set, with why, when a shipment event was older than the facts its load is billed on. */
+    public static final String SUPERSEDED = "LogisyncSuperseded";
     /** Header: the key that parked events wait for, e.g. {@code customer:C-100}. */
     public static final String WAITING_FOR = "LogisyncWaitingFor";
 

@@ -26,8 +26,16 @@ public record BillLine(String key, String loadRef, String chargeCode, String lab
 
     /** A shipment charge as billed: quantity x rate when Odoo can hold the rate, else one unit at the total. */
     public static BillLine ofCharge(String key, String loadRef, Charge charge) {
+        return ofCharge(key, loadRef, charge, null);
+    }
+
+    /**
+     * A shipment charge as billed, labelled by its description, else by the name of the product that bills it
+     * ({@code productName}, when known), else by its charge code; with the load reference.
+     */
+    public static BillLine ofCharge(String key, String loadRef, Charge charge, String productName) {
         String label = charge.description() != null ? charge.description()
-                : charge.chargeCode() + " - load " + loadRef;
+                : (productName != null ? productName : charge.chargeCode()) + " - load " + loadRef;
         if (charge.isBilledAsOneUnit()) {
             // one unit at the line total: the label keeps what the customer was rated on
             label = label + " (" + charge.quantity().toPlainString()

@@ -6,6 +6,7 @@ import io.logisync.accessorial.Accessorial;
 import io.logisync.accessorial.AccessorialStore;
 import io.logisync.invoicing.BillingStore.ShipmentBilling;
 import io.logisync.shipment.Charge;
+import io.logisync.shipment.ChargeCatalog;
 import io.logisync.store.ShipmentStore;
 import io.logisync.store.ShipmentStore.Shipment;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ public class BillableLines {
     private final BillingStore billing;
     private final AccessorialStore accessorials;
     private final ObjectMapper mapper;
+    private final ChargeCatalog catalog;
 
     public BillableLines(ShipmentStore shipments, BillingStore billing, AccessorialStore accessorials,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ChargeCatalog catalog) {
+        this.catalog = catalog;
         this.shipments = shipments;
         this.billing = billing;
         this.accessorials = accessorials;
@@ -68,7 +71,11 @@ public class BillableLines {
         for (JsonNode node : charges) {
             Charge charge = Charge.from(node);
             int occurrence = seen.merge(charge.chargeCode(), 1, Integer::sum);
-            answer.add(BillLine.ofCharge("charge:" + charge.chargeCode() + "#" + occurrence, loadRef, charge));
+            // a charge without a description is labelled by the product that bills it
+            String productName = charge.description() == null ? catalog.productName(charge.chargeCode())
+                    .orElse(null) : null;
+            answer.add(BillLine.ofCharge("charge:" + charge.chargeCode() + "#" + occurrence, loadRef, charge,
+                    productName));
         }
         return answer;
     }

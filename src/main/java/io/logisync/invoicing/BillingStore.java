@@ -34,7 +34,8 @@ public class BillingStore {
     public record ShipmentBilling(String loadRef, String shipmentData, String eventTime, BillLine fuelLine,
             Instant cancelledAt, String cancelReason, boolean truckOrderNotUsed, BillLine cancelLine,
             String changeReason, Instant releasedAt, LocalDate billingDate, String financeApprovedBy,
-            Instant financeApprovedAt, String financeApprovalReason, String podEvent) {
+            Instant financeApprovedAt, String financeApprovalReason, String podEvent, Instant factsAt,
+            String factsEventId) {
 
         public boolean isCancelled() {
             return cancelledAt != null;
@@ -77,21 +78,35 @@ public class BillingStore {
     public Optional<ShipmentBilling> shipment(String loadRef) {
         return jdbc.query("SELECT load_ref, shipment_data, event_time, fuel_line, cancelled_at, cancel_reason,"
                 + " truck_order_not_used, cancel_line, change_reason, released_at, billing_date, finance_approved_by,"
-                + " finance_approved_at, finance_approval_reason, pod_event FROM shipment_billing WHERE load_ref = ?",
+                + " finance_approved_at, finance_approval_reason, pod_event, facts_at, facts_event_id"
+                + " FROM shipment_billing WHERE load_ref = ?",
                 (rs, i) -> new ShipmentBilling(rs.getString(1), rs.getString(2), rs.getString(3),
                         line(rs.getString(4)), instant(rs, 5), rs.getString(6), rs.getBoolean(7),
                         line(rs.getString(8)), rs.getString(9), instant(rs, 10), localDate(rs.getDate(11)),
-                        rs.getString(12), instant(rs, 13), rs.getString(14), rs.getString(15)), loadRef)
+                        rs.getString(12), instant(rs, 13), rs.getString(14), rs.getString(15), instant(rs, 16),
+                        rs.getString(17)), loadRef)
                 .stream().findFirst();
     }
 
-    /** Keeps what the shipment is rated on (its data, merged with later updates) and its fuel surcharge. */
+    /**
+     * Keeps what the shipment is rated on (its data, merged with later updates) and its fuel surcharge, with when
+     * those facts happened ({@code factsAt}, the time of the event that set them) and that event's id.
+     */
     public void recordRated(String loadRef, String shipmentData, String eventTime, BillLine fuelLine,
-            String changeReason) {
+            String changeReason, Instant factsAt, String factsEventId) {
         ensure(loadRef);
         jdbc.update("UPDATE shipment_billing SET shipment_data = ?, event_time = ?, fuel_line = ?,"
-                + " change_reason = COALESCE(?, change_reason), updated_at = ? WHERE load_ref = ?", shipmentData,
-                eventTime, json(fuelLine), changeReason, now(), loadRef);
+                + " change_reason = COALESCE(?, change_reason), facts_at = ?, facts_event_id = ?, updated_at = ?"
+                + " WHERE load_ref = ?", shipmentData, eventTime, json(fuelLine), changeReason,
+                Timestamp.from(factsAt), factsEventId, now(), loadRef);
+    }
+
+    /** Keeps a shipment event that came older than the facts its load is billed on: history, not billed. */
+    public void recordSuperseded(String loadRef, String eventId, String source, String eventType, Instant eventTime,
+            Instant factsAt, String factsEventId, String payload) {
+        jdbc.update("INSERT INTO superseded_event (load_ref, event_id, source, event_type, event_time, facts_at,"
+                + " facts_event_id, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", loadRef, eventId,
+                source, eventType, Timestamp.from(eventTime), Timestamp.from(factsAt), factsEventId, payload, now());
     }
 
     public void recordCancelled(String loadRef, Instant at, String reason, boolean truckOrderNotUsed,

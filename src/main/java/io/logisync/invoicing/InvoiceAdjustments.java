@@ -153,9 +153,10 @@ public class InvoiceAdjustments {
                 supplement.add(addition(delta, loadRef));
                 supplementReasons.add(reason(loadRef, delta));
             } else {
-                String reversed = reversedDocument(delta, original);
-                creditsByDocument.computeIfAbsent(reversed, d -> new ArrayList<>()).add(reduction(delta, loadRef));
-                creditReasons.computeIfAbsent(reversed, d -> new ArrayList<>()).add(reason(loadRef, delta));
+                for (Map.Entry<String, BillLine> credit : reductions(delta, loadRef, original).entrySet()) {
+                    creditsByDocument.computeIfAbsent(credit.getKey(), d -> new ArrayList<>()).add(credit.getValue());
+                    creditReasons.computeIfAbsent(credit.getKey(), d -> new ArrayList<>()).add(reason(loadRef, delta));
+                }
             }
         }
         String customer = original.customerCode();
@@ -201,27 +202,110 @@ public class InvoiceAdjustments {
                 delta.difference());
     }
 
-    /** The line credited: the line as billed when all of it goes, else the quantity or amount taken away. */
-    private static BillLine reduction(Delta delta, String loadRef) {
-        List<BilledLine> positive = delta.billed().stream().filter(l -> l.line().amount().signum() > 0).toList();
-        if (delta.wanted() == null && positive.size() == 1 && delta.billed().size() == 1) {
-            return positive.get(0).line();
-        }
-        BillLine reference = delta.wanted() != null ? delta.wanted() : delta.billed().get(0).line();
-        return BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(), reference.label() + " (billed "
-                + delta.billedAmount().toPlainString() + ", now " + (delta.wanted() == null ? "0.00"
-                : delta.wanted().amount().toPlainString()) + ")", delta.difference().negate());
-    }
-
-    /** A credit reverses the document that last billed the line, the original invoice by default. */
-    private String reversedDocument(Delta delta, BillingDocument original) {
-        for (int i = delta.billed().size() - 1; i >= 0; i--) {
-            BilledLine line = delta.billed().get(i);
+    /**
+     * The lines credited for one line key, by the document each reverses. What is taken away is credited against
+     * the documents that billed the line, the latest first, each at most what it billed of the line net of the
+     * credits that already reversed it: a load billed on an invoice and a supplement and then cancelled gets one
+     * credit note per document, each reversing that document in full. A document whose whole line goes is credited
+     * the line as it billed it; otherwise one unit of the amount taken away from it.
+     */
+    private Map<String, BillLine> reductions(Delta delta, String loadRef, BillingDocument original) {
+        Map<String, BigDecimal> net = new LinkedHashMap<>();
+        Map<String, List<BillLine>> billedOn = new LinkedHashMap<>();
+        for (BilledLine line : delta.billed()) {
             if (line.line().amount().signum() > 0) {
-                return line.docRef();
+                net.merge(line.docRef(), line.line().amount(), BigDecimal::add);
+                billedOn.computeIfAbsent(line.docRef(), d -> new ArrayList<>()).add(line.line());
             }
         }
-        return original.docRef();
+        Map<String, BigDecimal> credited = new LinkedHashMap<>();
+        for (BilledLine line : delta.billed()) {
+            if (line.line().amount().signum() < 0) {
+                String reversed = billing.document(line.docRef()).map(BillingDocument::originalRef)
+                        .filter(net::containsKey).orElseGet(() -> latest(net));
+                if (reversed != null) {
+                    net.merge(reversed, line.line().amount(), BigDecimal::add);
+                    credited.merge(reversed, line.line().amount().negate(), BigDecimal::add);
+                }
+            }
+        }
+        BillLine reference = delta.wanted() != null ? delta.wanted() : delta.billed().get(0).line();
+        String base = withoutApproverNote(reference.label());
+        String why = whyReversed(delta, loadRef).map(w -> " - " + w).orElse("");
+        BigDecimal remaining = delta.difference().negate();
+        Map<String, BillLine> answer = new LinkedHashMap<>();
+        List<String> documents = new ArrayList<>(net.keySet());
+        for (int i = documents.size() - 1; i >= 0 && remaining.signum() > 0; i--) {
+            String docRef = documents.get(i);
+            BigDecimal open = net.get(docRef);
+            if (open.signum() <= 0) {
+                continue;
+            }
+            BigDecimal taken = remaining.min(open);
+            remaining = remaining.subtract(taken);
+            List<BillLine> lines = billedOn.get(docRef);
+            if (taken.compareTo(open) == 0 && lines.size() == 1 && !credited.containsKey(docRef)) {
+                BillLine asBilled = lines.get(0);
+                answer.put(docRef, why.isEmpty() ? asBilled : asBilled.withLabel(withoutApproverNote(
+                        asBilled.label()) + why));
+            } else {
+                answer.put(docRef, BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(), base + " (billed "
+                        + open.toPlainString() + ", now " + open.subtract(taken).toPlainString() + ")" + why, taken));
+            }
+        }
+        if (remaining.signum() > 0) {
+            // more to take away than the documents still bill: the rest goes against the original invoice
+            answer.merge(original.docRef(), BillLine.oneUnit(delta.key(), loadRef, reference.chargeCode(),
+                    base + " (billed " + delta.billedAmount().toPlainString() + ", now "
+                    + (delta.wanted() == null ? "0.00" : delta.wanted().amount().toPlainString()) + ")" + why,
+                    remaining),
+                    (a, b) -> BillLine.oneUnit(a.key(), loadRef, a.chargeCode(), a.label(), a.amount()
+                            .add(b.amount())));
+        }
+        return answer;
+    }
+
+    /**
+     * Why a line is credited, as its label on the credit note says it: an accessorial rejected (by whom, why) or
+     * withdrawn, or a charge the load no longer bills (cancelled, or gone from its charges). Empty for a line that
+     * is billed at less than before, whose label says what it was billed and what it is now.
+     */
+    private Optional<String> whyReversed(Delta delta, String loadRef) {
+        if (delta.key().startsWith(BillLine.ACCESSORIAL_PREFIX)) {
+            Optional<Accessorial> accessorial = accessorials.find(delta.key().substring(
+                    BillLine.ACCESSORIAL_PREFIX.length()));
+            if (accessorial.isEmpty()) {
+                return Optional.of("reversed: withdrawn");
+            }
+            return switch (accessorial.get().status()) {
+                case REJECTED -> Optional.of("reversed: rejected" + (accessorial.get().decidedBy() != null
+                        ? " by " + accessorial.get().decidedBy() : "") + (accessorial.get().decisionReason() != null
+                        ? ": " + accessorial.get().decisionReason() : ""));
+                case PENDING -> Optional.of("reversed: proposed again, waiting for a decision");
+                case APPROVED -> Optional.empty();
+            };
+        }
+        if (delta.wanted() != null) {
+            return Optional.empty();
+        }
+        return Optional.of("reversed: " + billing.shipment(loadRef).map(ShipmentBilling::changeReason)
+                .orElse("no longer billed"));
+    }
+
+    private static String withoutApproverNote(String label) {
+        String answer = label;
+        while (answer.endsWith(Accessorial.APPROVED_AMOUNT)) {
+            answer = answer.substring(0, answer.length() - Accessorial.APPROVED_AMOUNT.length());
+        }
+        return answer;
+    }
+
+    private static String latest(Map<String, BigDecimal> net) {
+        String answer = null;
+        for (String docRef : net.keySet()) {
+            answer = docRef;
+        }
+        return answer;
     }
 
     /** Why a line changed, in the words of the narration. */

@@ -246,17 +246,27 @@ public class InvoiceDocuments {
         return values;
     }
 
-    /** Where the document comes from: the load, the loads, or the invoice an adjustment refers to. */
+    /**
+     * Where the document comes from: the load, the loads, or the invoice an adjustment refers to, each load with
+     * the customer's own reference (its PO, {@code customerReference}) where the shipment has one, so finance sees
+     * it on the Source Document of every document: {@code L-9200 (PO ACME-PO-5521)}. The PO is not put in
+     * {@code ref}, which holds the document's own reference that logisync finds its documents by.
+     */
     private String origin(BillingDocument doc, List<BilledLine> lines) {
         return switch (doc.kind()) {
-            case INVOICE -> doc.loadRef();
+            case INVOICE -> withPo(doc.loadRef(), doc.loadRef());
             case CONSOLIDATED -> {
                 Set<String> loads = new LinkedHashSet<>();
-                lines.forEach(line -> loads.add(line.line().loadRef()));
+                lines.forEach(line -> loads.add(withPo(line.line().loadRef(), line.line().loadRef())));
                 yield String.join(", ", loads);
             }
-            case SUPPLEMENT, CREDIT_NOTE -> require(doc.originalRef()).displayName();
+            case SUPPLEMENT, CREDIT_NOTE -> withPo(require(doc.originalRef()).displayName(), doc.loadRef());
         };
+    }
+
+    private String withPo(String origin, String loadRef) {
+        return shipments.find(loadRef).map(ShipmentStore.Shipment::customerPo).filter(po -> !po.isBlank())
+                .map(po -> origin + " (PO " + po + ")").orElse(origin);
     }
 
     /**

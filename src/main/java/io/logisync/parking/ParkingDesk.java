@@ -41,6 +41,8 @@ public class ParkingDesk {
     private static final String CUSTOMER = "customer:";
 
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<ParkedMessage>> settledListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ParkingStore store;
     private final ObjectMapper mapper;
@@ -67,10 +69,27 @@ public class ParkingDesk {
         arrivals.put(prefix, arrival);
     }
 
+    /**
+     * Tells the listener of each parked message a replay settled (applied or superseded), after its row is marked:
+     * what it held back, such as a load's release, may go ahead now.
+     */
+    public void onSettled(java.util.function.Consumer<ParkedMessage> listener) {
+        settledListeners.add(listener);
+    }
+
     /** The dead-letter step: stores the event with the reason its failure stands for. */
     public void park(Exchange exchange) {
         Throwable cause = unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String reason = reasonOf(cause);
+        if (exchange.getProperty(EventHeaders.EVENT_JSON) == null) {
+            // a release check run again without an event (after a discard, a settled replay, the sweep): there is
+            // nothing to park, and the load stays as it was; the sweep checks it again
+            exchange.setProperty(EventHeaders.PARKED_REASON, reason);
+            LOG.warn("Release check of load {} stopped as {}: {}; the sweep checks it again",
+                    exchange.getMessage().getHeader(EventHeaders.SUBJECT, String.class), reason,
+                    Redaction.redactText(detailOf(cause)));
+            return;
+        }
         String waitingFor = cause instanceof ParkException park ? park.getWaitingFor()
                 : ParkReasons.ODOO_UNAVAILABLE.equals(reason) ? WAITING_FOR_ODOO : null;
         String detail = detailOf(cause);
@@ -173,7 +192,10 @@ public class ParkingDesk {
         return applied;
     }
 
-    /** Sends one parked event through the domain routes again; true when it was applied this time. */
+    /**
+     * Sends one parked event through the domain routes again; true when it was applied this time, or settled as
+     * superseded by newer facts of its subject.
+     */
     public boolean replay(ParkedMessage parked) {
         Exchange exchange = new DefaultExchange(camelContext);
         try {
@@ -196,7 +218,15 @@ public class ParkingDesk {
             return false;
         }
         if (exchange.getProperty(EventHeaders.PARKED_REASON) == null) {
-            store.markReplayed(parked.id());
+            String superseded = exchange.getProperty(EventHeaders.SUPERSEDED, String.class);
+            if (superseded != null) {
+                store.markSuperseded(parked.id(), superseded);
+                LOG.info("Parked message {} (event {}) settled as SUPERSEDED: newer facts of {} were applied",
+                        parked.id(), parked.eventId(), parked.subject());
+            } else {
+                store.markReplayed(parked.id());
+            }
+            settledListeners.forEach(listener -> listener.accept(parked));
             return true;
         }
         return false;

@@ -17,6 +17,7 @@ import io.logisync.invoicing.InvoiceAdjustments;
 import io.logisync.invoicing.InvoiceDocuments;
 import io.logisync.invoicing.InvoiceRelease;
 import io.logisync.invoicing.PodAttachments;
+import io.logisync.invoicing.ReleaseRecheck;
 import io.logisync.invoicing.ReleaseRules;
 import io.logisync.masterdata.CustomerSync;
 import io.logisync.masterdata.OdooDirectory;
@@ -67,7 +68,8 @@ final class InvoicingWiring {
                 codes(settings.get("logisync.fuel.surcharge-base", "LINEHAUL")));
         var terms = p.masterData().invoiceTerms();
         PodAttachments pods = new PodAttachments(p.dataSource(), p.odoo(), billing, terms, p.parkingStore());
-        BillableLines lines = new BillableLines(p.shipments(), billing, accessorialStore, p.mapper());
+        BillableLines lines = new BillableLines(p.shipments(), billing, accessorialStore, p.mapper(),
+                p.catalog());
         ReleaseRules rules = new ReleaseRules(new ReleaseRules.Settings(
                 settings.getBoolean("logisync.release.require-delivered", true),
                 settings.getBoolean("logisync.release.require-pod", true),
@@ -87,7 +89,7 @@ final class InvoicingWiring {
 
         registry.bind("shipments", new ShipmentExecution(p.shipments(), p.customers(), p.catalog(),
                 p.masterData().rating(), p.masterData().shipmentContracts(), billing, fuel, p.directory(), pods,
-                terms));
+                terms, p.meters()));
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents));
         registry.bind("release", release);
         registry.bind("invoiceAdjustments", adjustments);
@@ -98,6 +100,8 @@ final class InvoicingWiring {
         registry.bind("accessorialStore", accessorialStore);
         registry.bind("pendingAccessorials", pending);
         registry.bind("billingStore", billing);
+        registry.bind("releaseRules", rules);
+        registry.bind("billableLines", lines);
         registry.bind("invoiceDocuments", documents);
         registry.bind("approvalApi", new ApprovalApi(accessorialStore, registry.lookupByNameAndType("eventIntake",
                 EventIntake.class), release, billing, p.shipments(), p.mapper(), clock));
@@ -110,6 +114,27 @@ final class InvoicingWiring {
         parking.onArrival(Accessorials.DECISION_KEY, (key, since) -> pending.isDecided(key));
         parking.onArrival(InvoiceRelease.FINANCE_KEY, (key, since) -> release.isFinanceApproved(key));
         parking.onArrival(FuelSurcharge.WAITING_PREFIX, (key, since) -> fuel.hasPriceFor(key));
+    }
+
+    /**
+     * Binds the release check run again ({@code releaseRecheck}) after a discard, a replay that settles a parked
+     * accessorial event, and in the periodic sweep.
+     */
+    static void wireRecheck(org.apache.camel.CamelContext camelContext, Settings settings, Registry registry,
+            DataSource dataSource, ParkingDesk parking) {
+        ReleaseRecheck recheck = new ReleaseRecheck(camelContext, "direct:recheck-release",
+                registry.lookupByNameAndType("releaseRules", ReleaseRules.class),
+                registry.lookupByNameAndType("billingStore", BillingStore.class),
+                registry.lookupByNameAndType("billableLines", BillableLines.class),
+                registry.lookupByNameAndType("invoiceAdjustments", InvoiceAdjustments.class), dataSource,
+                Clock.systemUTC(), settings.getInt("logisync.release.recheck-sweep-limit", 500));
+        registry.bind("releaseRecheck", recheck);
+        // a parked accessorial event holds its load's release back while it is parked, even during its own replay
+        parking.onSettled(message -> {
+            if (message.eventType() != null && message.eventType().startsWith("logistics.accessorial.")) {
+                recheck.afterSettled(message.subject(), message.eventType());
+            }
+        });
     }
 
     private static Set<String> codes(String list) {

@@ -119,6 +119,10 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 masterData.carriers(), shipmentStore, parking, mapper);
         StatusBackWiring.wire(camelContext, settings, storage.dataSource(), mapper, parkingStore);
         ReconciliationWiring.wire(settings, registry, storage.dataSource(), odoo, mapper, meterRegistry(registry));
+        // a load's release check run again, under the load's lock, when no event of its own asks for it
+        registry.bind("recheckInSubjectOrder", new SubjectOrdering(subjectLock,
+                camelContext.createProducerTemplate(), "direct:invoice-when-ready"));
+        InvoicingWiring.wireRecheck(camelContext, settings, registry, storage.dataSource(), parking);
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

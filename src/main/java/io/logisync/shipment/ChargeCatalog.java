@@ -26,6 +26,9 @@ public class ChargeCatalog {
     private static final String KIND = "product";
 
     private final Map<String, String> configured;
+    /** Product names by internal reference, as Odoo gave them. */
+    // Known gap: a product renamed in Odoo keeps its old name on new invoice lines until logisync restarts.
+    private final Map<String, String> productNames = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<String, String> productCodeByCharge;
     private final OdooClient odoo;
     private final BindingStore bindings;
@@ -90,6 +93,35 @@ public class ChargeCatalog {
                         "charge code " + code + " has no product in the charge mapping table"
                                 + " (logisync.charge-mapping." + code + ")");
             }
+        }
+    }
+
+    /**
+     * The name of the Odoo product that bills a charge code, which labels a charge that has no description of its
+     * own. Empty when the code is not mapped, its product is not in Odoo, or Odoo cannot be asked now.
+     */
+    public Optional<String> productName(String chargeCode) {
+        String productCode = productCodeByCharge.get(chargeCode);
+        if (productCode == null) {
+            return Optional.empty();
+        }
+        String known = productNames.get(productCode);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            List<OdooRecord> found = odoo.searchRead("product.product", List.of(List.of("default_code", "=",
+                    productCode)), List.of("id", "name"), 1, "id", OdooContext.DEFAULT);
+            String name = found.isEmpty() ? null : found.get(0).getString("name");
+            if (name == null || name.isBlank()) {
+                return Optional.empty();
+            }
+            productNames.put(productCode, name);
+            return Optional.of(name);
+        } catch (io.logisync.odoo.OdooException e) {
+            LOG.debug("Name of product {} not read from Odoo now ({}); charge {} is labelled by its code",
+                    productCode, e.getMessage(), chargeCode);
+            return Optional.empty();
         }
     }
 

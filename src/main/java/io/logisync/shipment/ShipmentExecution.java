@@ -9,6 +9,7 @@ import io.logisync.contract.AccessorialRule;
 import io.logisync.contract.ContractRating;
 import io.logisync.contract.ContractVersion;
 import io.logisync.contract.ShipmentContracts;
+import io.logisync.flow.EventHeaders;
 import io.logisync.flow.Times;
 import io.logisync.invoicing.BillLine;
 import io.logisync.invoicing.BillingStore;
@@ -22,7 +23,10 @@ import io.logisync.parking.ParkException;
 import io.logisync.parking.ParkReasons;
 import io.logisync.store.ShipmentStore;
 import io.logisync.store.ShipmentStore.Milestone;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +54,12 @@ public class ShipmentExecution {
     private final OdooDirectory directory;
     private final PodAttachments pods;
     private final InvoiceTerms terms;
+    private final MeterRegistry meters;
 
     public ShipmentExecution(ShipmentStore store, CustomerSync customers, ChargeCatalog catalog, ContractRating rating,
             ShipmentContracts shipmentContracts, BillingStore billing, FuelSurcharge fuel, OdooDirectory directory,
-            PodAttachments pods, InvoiceTerms terms) {
+            PodAttachments pods, InvoiceTerms terms, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.customers = customers;
         this.catalog = catalog;
@@ -69,16 +75,23 @@ public class ShipmentExecution {
     /**
      * Records what the customer is billed for, once the customer is known and every charge can be billed: a charge
      * without rate or amount is rated by the contract version in force at the pickup date, and the contract's fuel
-     * table adds a surcharge. A load sent again after it was billed has its invoice adjusted.
+     * table adds a surcharge. A load sent again after it was billed has its invoice adjusted. An event older than
+     * the facts the load is billed on already is kept as history and changes nothing.
      */
     public void created(JsonNode event, Exchange exchange) {
-        exchange.setProperty(ARRIVED_KEYS, List.of(Accessorials.SHIPMENT_KEY + event.get("data").get("loadRef")
-                .asText()));
-        apply(event, null);
+        String loadRef = event.get("data").get("loadRef").asText();
+        exchange.setProperty(ARRIVED_KEYS, List.of(Accessorials.SHIPMENT_KEY + loadRef));
+        if (superseded(event, billing.shipment(loadRef), exchange)) {
+            return;
+        }
+        apply(event, null, eventTime(event));
     }
 
-    /** Applies shipment.updated: its charges replace the list, its stops and customer reference those it names. */
-    public void updated(JsonNode event) {
+    /**
+     * Applies shipment.updated: its charges replace the list, its stops and customer reference those it names. An
+     * update older than the facts the load is billed on already is kept as history and changes nothing.
+     */
+    public void updated(JsonNode event, Exchange exchange) {
         JsonNode data = event.get("data");
         String loadRef = data.get("loadRef").asText();
         ShipmentBilling known = billing.shipment(loadRef).filter(s -> s.shipmentData() != null)
@@ -90,6 +103,9 @@ public class ShipmentExecution {
             throw new IllegalArgumentException("data.loadRef: load " + loadRef + " was cancelled ("
                     + known.cancelReason() + "); shipment.updated cannot change it");
         }
+        if (superseded(event, Optional.of(known), exchange)) {
+            return;
+        }
         ObjectNode merged = (ObjectNode) readTree(known.shipmentData());
         for (String field : List.of("charges", "stops", "customerReference")) {
             if (data.has(field)) {
@@ -98,9 +114,10 @@ public class ShipmentExecution {
         }
         ObjectNode rerated = MAPPER.createObjectNode();
         rerated.put("id", event.get("id").asText());
+        // rated as of the shipment's own time; the update's time says how recent its facts are
         rerated.put("time", known.eventTime());
         rerated.set("data", merged);
-        apply(rerated, data.get("reason").asText());
+        apply(rerated, data.get("reason").asText(), eventTime(event));
         LOG.debug("Load {} updated ({})", loadRef, data.get("reason").asText());
     }
 
@@ -135,7 +152,44 @@ public class ShipmentExecution {
                 : dispatched ? "; its contract prices no truck order not used" : "");
     }
 
-    private void apply(JsonNode event, String changeReason) {
+    /**
+     * True when the event happened before the facts the load is billed on (the time of the shipment.created or
+     * shipment.updated applied last): the charges of the newer event stand, whatever order the two arrived in. The
+     * older event is kept in {@code superseded_event}, counted and logged; a replayed parked row is settled as
+     * SUPERSEDED. An event of the same time as the applied facts is applied, as the later word.
+     */
+    // Known gap: an older event parked for another reason stays PARKED until it is replayed, then is settled.
+    // Known gap: the sender's answer for a superseded event says applied; the row, log and meter say superseded.
+    private boolean superseded(JsonNode event, Optional<ShipmentBilling> known, Exchange exchange) {
+        Optional<Instant> factsAt = known.filter(b -> b.shipmentData() != null).map(b -> b.factsAt() != null
+                ? b.factsAt() : Times.parseInstant("time", b.eventTime()));
+        Instant at = eventTime(event);
+        if (factsAt.isEmpty() || !at.isBefore(factsAt.get())) {
+            return false;
+        }
+        String loadRef = event.get("data").get("loadRef").asText();
+        String type = event.path("type").asText();
+        String factsEvent = known.get().factsEventId();
+        String why = "superseded: load " + loadRef + " is billed on facts of " + factsAt.get()
+                + (factsEvent != null ? " (event " + factsEvent + ")" : "") + "; this " + type + " of " + at
+                + " is older and was kept as history, not applied";
+        billing.recordSuperseded(loadRef, event.path("id").asText(), event.path("source").asText(null), type, at,
+                factsAt.get(), factsEvent, event.toString());
+        Counter.builder("logisync.shipment.superseded.events")
+                .description("Shipment events older than the facts already applied for their load, not applied")
+                .tag("type", type.startsWith("logistics.shipment.") ? type : "other").register(meters).increment();
+        exchange.setProperty(EventHeaders.SUPERSEDED, why);
+        LOG.info("Event {} of load {} superseded: its time {} is older than the facts applied ({}{}); not applied",
+                event.path("id").asText(), loadRef, at, factsAt.get(), factsEvent != null ? ", event " + factsEvent
+                        : "");
+        return true;
+    }
+
+    private static Instant eventTime(JsonNode event) {
+        return Times.parseInstant("time", event.get("time").asText());
+    }
+
+    private void apply(JsonNode event, String changeReason, Instant factsAt) {
         JsonNode data = event.get("data");
         String loadRef = data.get("loadRef").asText();
         String customerCode = data.get("customerCode").asText();
@@ -162,7 +216,7 @@ public class ShipmentExecution {
                 rated.charges().toString(), event.get("id").asText());
         shipmentContracts.assign(loadRef, rated.contract(), rated.pickupDate());
         billing.recordRated(loadRef, data.toString(), event.get("time").asText(), surcharge.orElse(null),
-                changeReason);
+                changeReason, factsAt, event.get("id").asText());
         LOG.debug("Load {} recorded for customer {} with {} charge(s){}{}", loadRef, customerCode, codes.size(),
                 rated.contractVersion().map(c -> ", under contract " + c.label()).orElse(""),
                 surcharge.isPresent() ? " and a fuel surcharge" : "");

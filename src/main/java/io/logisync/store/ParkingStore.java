@@ -15,6 +15,8 @@ public class ParkingStore {
 
     public static final String PARKED = "PARKED";
     public static final String REPLAYED = "REPLAYED";
+    /** Settled without being applied: its facts were older than those its subject is billed on. */
+    public static final String SUPERSEDED = "SUPERSEDED";
 
     /** One parked event with its reason. */
     public record ParkedMessage(long id, String eventId, String source, String eventType, String subject,
@@ -92,6 +94,12 @@ public class ParkingStore {
     public void markReplayed(long id) {
         jdbc.update("UPDATE parked_message SET status = ?, updated_at = ? WHERE id = ?",
                 REPLAYED, Timestamp.from(Instant.now()), id);
+    }
+
+    /** Settles a replayed row whose event was superseded by newer facts, saying so in its detail. */
+    public void markSuperseded(long id, String detail) {
+        jdbc.update("UPDATE parked_message SET status = ?, detail = ?, updated_at = ? WHERE id = ?",
+                SUPERSEDED, detail, Timestamp.from(Instant.now()), id);
     }
 
     /** True while the row is parked: not replayed, nor settled any other way. */
