@@ -114,6 +114,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         InvoicingWiring.wire(new InvoicingWiring.Parts(settings, registry, storage.dataSource(), odoo, bindings,
                 customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
                 meterRegistry(registry), subjectLock));
+        registry.lookupByNameAndType("customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class)
+                .setProducer(camelContext.createProducerTemplate());
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);
