@@ -2,6 +2,10 @@ package io.logisync.invoicing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +48,8 @@ public class MoveBatches implements AggregationStrategy {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private volatile ProducerTemplate producer;
+    private final Map<String, LongAdder> closedBy = new ConcurrentHashMap<>();
+    private final LongAdder moves = new LongAdder();
 
     public MoveBatches(MoveBatcher batcher, String uri, int size, int concurrency) {
         this(batcher, uri, size, concurrency, true);
@@ -68,6 +74,18 @@ public class MoveBatches implements AggregationStrategy {
 
     public int size() {
         return size;
+    }
+
+    /** How many batches were closed, by what: {@code size}, {@code timeout}, {@code predicate}, {@code force}. */
+    public Map<String, Long> batchesClosedBy() {
+        Map<String, Long> answer = new TreeMap<>();
+        closedBy.forEach((k, v) -> answer.put(k, v.sum()));
+        return answer;
+    }
+
+    /** How many moves went through batches. */
+    public long moves() {
+        return moves.sum();
     }
 
     /**
@@ -141,6 +159,13 @@ public class MoveBatches implements AggregationStrategy {
 
     /** Runs a completed batch and hands each waiting event its outcome; never throws. */
     public void run(List<Item> items) {
+        run(items, null);
+    }
+
+    /** Like {@link #run(List)}, counting what closed the batch (Camel's {@code CamelAggregatedCompletedBy}). */
+    public void run(List<Item> items, String completedBy) {
+        closedBy.computeIfAbsent(completedBy == null ? "unknown" : completedBy, k -> new LongAdder()).increment();
+        moves.add(items.size());
         pending.addAndGet(-items.size());
         running.incrementAndGet();
         try {

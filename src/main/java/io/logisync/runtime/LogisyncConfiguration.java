@@ -75,6 +75,10 @@ public class LogisyncConfiguration implements CamelConfiguration {
         camelContext.addService(odooConnection, true, true);
         OdooClient odoo = OdooClients.metered(odooConnection.client(), meterRegistry(registry));
         registry.bind("odooClient", odoo);
+        // the HTTP door's worker threads: how many requests are applied at once, and so how full an invoice batch
+        // can get on the direct bus (each request's events are applied one after another)
+        registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
+                settings.getInt("logisync.http.worker-threads", 20)));
 
         BindingStore bindings = new BindingStore(storage.dataSource());
         // odoo:...?method=upsert&bindingKind=... finds this one BindingLookup in the registry
