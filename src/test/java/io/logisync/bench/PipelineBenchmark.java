@@ -49,7 +49,9 @@ import org.apache.logging.log4j.core.config.Configurator;
  * <p>Run with {@code mvn -B -Pbench} (see the README); settings are system properties:
  * {@code bench.shipments} (10000), {@code bench.customers} (20), {@code bench.carriers} (10), {@code bench.senders}
  * (64), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency} (2),
- * {@code bench.odoo-workers} (0: the simulated Odoo works on any number of calls at once), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
+ * {@code bench.flat-workers} (0: under the flat model the simulated Odoo works on any number of calls at once),
+ * {@code bench.calibrated-workers} (2: under the calibrated model it works on two at once, as the 2-core Odoo the
+ * model was measured on), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
  * ({@code batched,unbatched,naive}); against a real Odoo: {@code bench.odoo.url}, {@code bench.odoo.db},
  * {@code bench.odoo.user} and {@code bench.odoo.api-key} (or the environment's {@code BENCH_ODOO_*}).
  */
@@ -85,7 +87,8 @@ public final class PipelineBenchmark {
         Configurator.setLevel("com.zaxxer", Level.WARN);
         Configurator.setLevel("org.flywaydb", Level.WARN);
         int shipments = Integer.getInteger("bench.shipments", 10_000);
-        int workers = Integer.getInteger("bench.odoo-workers", 0);
+        int flatWorkers = Integer.getInteger("bench.flat-workers", 0);
+        int calibratedWorkers = Integer.getInteger("bench.calibrated-workers", 2);
         int batch = Integer.getInteger("bench.batch-size", 30);
         List<String> models = List.of(System.getProperty("bench.models", "flat,calibrated").split(","));
         List<String> runs = List.of(System.getProperty("bench.runs", "batched,unbatched,naive").split(","));
@@ -107,6 +110,7 @@ public final class PipelineBenchmark {
             return;
         }
         for (String model : models) {
+            int workers = model.trim().equals("flat") ? flatWorkers : calibratedWorkers;
             Latency latency = switch (model.trim()) {
                 case "flat" -> Latency.flat(Long.getLong("bench.flat-ms", 20)).withWorkers(workers);
                 case "calibrated" -> Latency.calibrated(Long.getLong("bench.other-call-ms", 20)).withWorkers(workers);

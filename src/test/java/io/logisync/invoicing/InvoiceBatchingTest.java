@@ -199,4 +199,35 @@ class InvoiceBatchingTest {
         assertThat(logisync.db().queryForList("SELECT invoice_number FROM shipment WHERE invoice_number IS NOT"
                 + " NULL")).hasSize(N);
     }
+
+    @Test
+    void shouldNotHoldALoneInvoiceForTheWindowWhenNothingElseIsUnderWay() throws Exception {
+        // eager (the default): a batch closes as soon as every invoice under way has joined it
+        logisync = LogisyncHarness.start("--logisync.invoicing.batch.size=30",
+                "--logisync.invoicing.batch.timeout-ms=600000");
+        logisync.send(Events.MAPPER.createArrayNode().add(customer("c-1", "ACME", "Acme Retail Inc.")));
+
+        logisync.send(Events.MAPPER.createArrayNode().add(shipment("s-1", "L-ALONE", "ACME",
+                charge("LINEHAUL", "1", "640.00"))).add(delivered("m-1", "L-ALONE", "2026-11-02T15:40:00Z"))
+                .add(pod("p-1", "L-ALONE")));
+
+        assertThat(invoiceOf("L-ALONE").get("state")).isEqualTo("posted");
+        MoveBatches batches = logisync.bean("customerInvoiceBatches", MoveBatches.class);
+        assertThat(batches.batchesClosedBy()).containsOnlyKeys("predicate").containsEntry("predicate", 1L);
+        assertThat(moveCalls("create")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldMakeInvoicesOneByOneWithBatchSizeOne() throws Exception {
+        start("--logisync.invoicing.batch.size=1");
+        deliverAll(null);
+        logisync.odoo().clearCalls();
+
+        podsAtOnce();
+
+        assertThat(moveCalls("create")).hasSize(N).allSatisfy(c -> assertThat(c.records()).isEqualTo(1));
+        assertThat(moveCalls("action_post")).hasSize(N).allSatisfy(c -> assertThat(c.records()).isEqualTo(1));
+        loads().forEach(load -> assertThat(invoiceOf(load).get("state")).isEqualTo("posted"));
+        assertThat(logisync.bean("customerInvoiceBatches", MoveBatches.class).moves()).isZero();
+    }
 }

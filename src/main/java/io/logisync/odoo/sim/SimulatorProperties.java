@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * latency.fixed-ms = 20
  * latency.per-record-ms = 5
  * latency.per-record-ms.action_post = 15
+ * latency.per-call-ms.create = 200
+ * latency.workers = 2
+ * latency.model = calibrated   (instead of the keys above: see Latency.calibrated)
  * faults.seed = 42
  * fault.flaky-proxy.kind = http-503
  * fault.flaky-proxy.probability = 0.05
