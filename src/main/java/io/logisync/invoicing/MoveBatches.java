@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
@@ -27,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>The event's own thread {@link #submit}s its move and waits for its outcome, so that the event is acknowledged
  * only once its move is applied (or its error parks the event, through the route's error handling, as an unbatched
  * call's would). The thread holds its subject's lock while it waits; batches take no subject lock, so nothing waits
- * in a circle: a batch closes when it is full ({@code size}), when the aggregator's timeout passes, or at once when
- * every move under way has joined and fewer than {@code concurrency} batches are running. A batch that ends closes
- * the next one, so under load batches fill while the one before is in Odoo, and a lone event is not held back.
+ * in a circle. At most {@code concurrency} batches are in Odoo at once; while they are, the next batch gathers. It
+ * closes, once a slot is free, when it holds {@code size} moves, when {@code windowMillis} have passed since its
+ * first move, or (eager) at once when every move under way has joined it; a batch that ends closes the next. So
+ * under load batches fill while the ones before are in Odoo, and a lone event is not held back. A batch that gathered
+ * more than {@code size} moves while it waited is sent to Odoo {@code size} at a time.
  */
 public class MoveBatches implements AggregationStrategy {
 
@@ -45,38 +48,43 @@ public class MoveBatches implements AggregationStrategy {
     private final int size;
     private final int concurrency;
     private final boolean eager;
+    private final long windowMillis;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private volatile ProducerTemplate producer;
     private final Map<String, LongAdder> closedBy = new ConcurrentHashMap<>();
     private final LongAdder moves = new LongAdder();
+    private volatile long gatheringSince;
+    private volatile ProducerTemplate producer;
 
-    public MoveBatches(MoveBatcher batcher, String uri, int size, int concurrency) {
-        this(batcher, uri, size, concurrency, true);
-    }
-
-    /** With {@code eager} false, a batch closes only when full or at the aggregator's timeout. */
-    public MoveBatches(MoveBatcher batcher, String uri, int size, int concurrency, boolean eager) {
-        if (size < 1 || concurrency < 1) {
-            throw new IllegalArgumentException("a batch holds at least one move, and at least one batch runs");
+    public MoveBatches(MoveBatcher batcher, String uri, int size, int concurrency, long windowMillis,
+            boolean eager) {
+        if (size < 1 || concurrency < 1 || windowMillis < 1) {
+            throw new IllegalArgumentException("a batch holds at least one move, at least one batch runs, and a"
+                    + " batch gathers for at least a millisecond");
         }
         this.batcher = batcher;
         this.uri = uri;
         this.size = size;
         this.concurrency = concurrency;
+        this.windowMillis = windowMillis;
         this.eager = eager;
     }
 
-    /** The template that reaches the aggregator; set once the Camel context exists. */
-    public void setProducer(ProducerTemplate producer) {
-        this.producer = producer;
+    /**
+     * The template that reaches the aggregator, and the scheduler that closes a batch whose window has passed; set
+     * once the Camel context exists.
+     */
+    public void start(ProducerTemplate template, ScheduledExecutorService scheduler) {
+        this.producer = template;
+        long tick = Math.max(5, Math.min(windowMillis / 4, 50));
+        scheduler.scheduleWithFixedDelay(this::closeIfDue, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     public int size() {
         return size;
     }
 
-    /** How many batches were closed, by what: {@code size}, {@code timeout}, {@code predicate}, {@code force}. */
+    /** How many batches were closed, by what: {@code predicate} (full, all joined, window passed) or {@code force}. */
     public Map<String, Long> batchesClosedBy() {
         Map<String, Long> answer = new TreeMap<>();
         closedBy.forEach((k, v) -> answer.put(k, v.sum()));
@@ -127,12 +135,9 @@ public class MoveBatches implements AggregationStrategy {
         }
     }
 
+    /** One that was counted as under way will not join: the batch that waited for it may go. */
     private void leave() {
-        if (pending.decrementAndGet() == 0 || !eager) {
-            return;
-        }
-        // the one others waited for will not come: let the waiting batch go if a slot is free
-        if (running.get() < concurrency) {
+        if (pending.decrementAndGet() > 0 && eager && running.get() < concurrency) {
             flush();
         }
     }
@@ -142,6 +147,7 @@ public class MoveBatches implements AggregationStrategy {
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         Item item = newExchange.getMessage().getBody(Item.class);
         if (oldExchange == null) {
+            gatheringSince = System.nanoTime();
             List<Item> items = new ArrayList<>();
             items.add(item);
             newExchange.getMessage().setBody(items);
@@ -151,10 +157,24 @@ public class MoveBatches implements AggregationStrategy {
         return oldExchange;
     }
 
-    /** Completion predicate: full, or every move under way has joined and a batch may start now. */
+    /** Completion predicate: a slot is free, and the batch is full, all under way joined it, or its window passed. */
     public boolean isReady(Exchange aggregated) {
+        if (running.get() >= concurrency) {
+            return false;
+        }
         int joined = aggregated.getMessage().getBody(List.class).size();
-        return joined >= size || eager && running.get() < concurrency && joined >= pending.get();
+        return joined >= size || eager && joined >= pending.get() || windowPassed();
+    }
+
+    private boolean windowPassed() {
+        return System.nanoTime() - gatheringSince >= TimeUnit.MILLISECONDS.toNanos(windowMillis);
+    }
+
+    /** The scheduler's check: a batch gathering longer than its window goes once a slot is free. */
+    private void closeIfDue() {
+        if (pending.get() > 0 && running.get() < concurrency && windowPassed()) {
+            flush();
+        }
     }
 
     /** Runs a completed batch and hands each waiting event its outcome; never throws. */
@@ -168,19 +188,29 @@ public class MoveBatches implements AggregationStrategy {
         moves.add(items.size());
         pending.addAndGet(-items.size());
         running.incrementAndGet();
+        long started = System.nanoTime();
+        try {
+            for (int from = 0; from < items.size(); from += size) {
+                runChunk(items.subList(from, Math.min(from + size, items.size())));
+            }
+            LOG.debug("Batch of {} move(s), closed by {}, done in {} ms", items.size(), completedBy,
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            running.decrementAndGet();
+            if (pending.get() > 0 && (eager || windowPassed())) {
+                flush();
+            }
+        }
+    }
+
+    private void runChunk(List<Item> items) {
         try {
             List<MoveBatcher.Outcome> outcomes = batcher.run(items.stream().map(Item::request).toList());
             for (int i = 0; i < items.size(); i++) {
                 items.get(i).outcome().complete(outcomes.get(i));
             }
-            LOG.debug("Batch of {} move(s) done", items.size());
         } catch (RuntimeException | Error e) {
             items.forEach(item -> item.outcome().completeExceptionally(e));
-        } finally {
-            running.decrementAndGet();
-            if (eager && pending.get() > 0) {
-                flush();
-            }
         }
     }
 
@@ -193,7 +223,7 @@ public class MoveBatches implements AggregationStrategy {
         try {
             template.sendBodyAndHeader(uri, null, Exchange.AGGREGATION_COMPLETE_ALL_GROUPS, true);
         } catch (RuntimeException e) {
-            // the aggregator's timeout closes it instead
+            // the scheduler's next check closes it instead
             LOG.debug("Could not close the gathering batch at once: {}", e.toString());
         }
     }

@@ -97,6 +97,7 @@ final class InvoicingWiring {
         MoveBatches invoiceBatches = new MoveBatches(new MoveBatcher(p.odoo()), CUSTOMER_INVOICE_BATCH_URI,
                 settings.getInt("logisync.invoicing.batch.size", 30),
                 settings.getInt("logisync.invoicing.batch.concurrency", 2),
+                settings.getInt("logisync.invoicing.batch.timeout-ms", 200),
                 settings.getBoolean("logisync.invoicing.batch.eager", true));
         registry.bind("customerInvoiceBatches", invoiceBatches);
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents, invoiceBatches));

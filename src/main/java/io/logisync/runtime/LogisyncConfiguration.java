@@ -119,7 +119,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 customers, catalog, directory, masterData, shipmentStore, parkingStore, parking, ledger, mapper,
                 meterRegistry(registry), subjectLock));
         registry.lookupByNameAndType("customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class)
-                .setProducer(camelContext.createProducerTemplate());
+                .start(camelContext.createProducerTemplate(), camelContext.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "invoice-batch-window"));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

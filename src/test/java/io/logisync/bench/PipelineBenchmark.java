@@ -58,7 +58,9 @@ import org.apache.logging.log4j.core.config.Configurator;
 public final class PipelineBenchmark {
 
     static final String TMS_KEY = "bench-tms-key-0001";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: one connection a sender, as separate senders would have (HTTP/2 would put them all on one connection)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private PipelineBenchmark() {
     }
