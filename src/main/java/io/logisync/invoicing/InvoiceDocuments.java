@@ -136,6 +136,72 @@ public class InvoiceDocuments {
     public void recordOutcome(String docRef) {
         BillingDocument doc = require(docRef);
         OdooRecord move = odoo.read(MODEL, List.of(doc.odooId()), OUTCOME_FIELDS, context(doc)).get(0);
+        record(doc, move);
+    }
+
+    /**
+     * What a batch needs to make the document real: its id when logisync knows it (by its billing record or the
+     * binding table), else the values to create it from; the document is marked sent first, so that whatever
+     * happens to the batch, the next attempt looks for it in Odoo by its reference before creating it.
+     */
+    public MoveBatcher.Request batchRequest(String docRef) {
+        BillingDocument doc = require(docRef);
+        List<BilledLine> lines = store.linesOf(docRef);
+        String termsLoad = termsLoad(doc, lines);
+        InvoiceTerms.Terms invoiceTerms = terms.of(termsLoad);
+        long partner = customers.partnerOf(doc.customerCode()).orElseThrow(() -> new ParkException(
+                ParkReasons.AWAITING_CUSTOMER, "customer:" + doc.customerCode(), "customer " + doc.customerCode()
+                        + " of load " + termsLoad + " is not known in Odoo"));
+        Long known = doc.isInOdoo() ? Long.valueOf(doc.odooId())
+                : bindings.find(bindingKind(doc), bindingRef(doc)).map(BindingStore.Binding::odooId).orElse(null);
+        Map<String, Object> values = null;
+        if (known == null) {
+            store.markSent(docRef);
+            values = values(doc, store.linesOf(docRef), partner, invoiceTerms);
+        }
+        return new MoveBatcher.Request(docRef, doc.kind().moveType(), partner, doc.docRef(), known, values,
+                invoiceTerms.context(), post);
+    }
+
+    /**
+     * Records what a batch did with the document, as {@link #ensureCreated}, {@link #ensurePosted} and
+     * {@link #recordOutcome} do one by one: binds and records its id as soon as it has one, then throws the error
+     * that stopped it, if any (the event parks or is retried as an unbatched call's would be), else records its
+     * number, state and total. The Odoo lines of a document left as a draft are mapped, so that it can be corrected.
+     */
+    public void completeBatched(String docRef, MoveBatcher.Outcome outcome) {
+        BillingDocument doc = require(docRef);
+        OdooContext context = outcome.request().context();
+        if (outcome.id() != null) {
+            long id = outcome.id();
+            if (!doc.isInOdoo()) {
+                bindings.bind(bindingKind(doc), bindingRef(doc), MODEL, id, null);
+                store.recordCreated(docRef, id);
+            }
+            if (outcome.created()) {
+                ledger.created();
+                LOG.debug("{} {} created in Odoo as account.move {} in a batch", describe(doc), docRef, id);
+            }
+            if (outcome.posted()) {
+                ledger.posted();
+            }
+            if (outcome.failed() || outcome.readBack() == null
+                    || !"posted".equals(outcome.readBack().getString("state"))) {
+                mapLineIds(docRef, id, context);
+            }
+        }
+        if (outcome.failed()) {
+            throw outcome.error();
+        }
+        if (outcome.readBack() == null) {
+            recordOutcome(docRef);
+        } else {
+            record(require(docRef), outcome.readBack());
+        }
+    }
+
+    private void record(BillingDocument doc, OdooRecord move) {
+        String docRef = doc.docRef();
         String number = move.getString("name");
         String state = move.getString("state");
         BigDecimal total = move.getDecimal("amount_total");

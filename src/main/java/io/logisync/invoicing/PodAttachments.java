@@ -82,6 +82,7 @@ public class PodAttachments {
             return;
         }
         long moveId = invoice.get().odooId();
+        // Known gap: documents are attached one by one after a batched invoice (a search and a create each).
         for (PodDocument document : documents(loadRef)) {
             if (document.attachmentId() != null && Long.valueOf(moveId).equals(document.odooMoveId())) {
                 continue;

@@ -79,6 +79,15 @@ public interface OdooClient extends AutoCloseable {
         return new BatchCreator(this, model, context).createEach(values);
     }
 
+    /**
+     * Calls a record method such as {@code action_post} on all the records in one call if Odoo accepts it; when it
+     * refuses with a final error, splits the ids to find the refused records and calls it on the others. Each
+     * {@link BatchResult} carries the record's id when the method went through on it, else the error.
+     */
+    default List<BatchResult> callEach(String model, String method, List<Long> ids, OdooContext context) {
+        return new BatchCaller(this, model, method, context).callEach(ids);
+    }
+
     /** Writes the same values to the given records. */
     default void write(String model, List<Long> ids, Map<String, Object> values, OdooContext context) {
         if (ids == null || ids.isEmpty()) {

@@ -16,6 +16,8 @@ import io.logisync.invoicing.FuelSurcharge;
 import io.logisync.invoicing.InvoiceAdjustments;
 import io.logisync.invoicing.InvoiceDocuments;
 import io.logisync.invoicing.InvoiceRelease;
+import io.logisync.invoicing.MoveBatcher;
+import io.logisync.invoicing.MoveBatches;
 import io.logisync.invoicing.PodAttachments;
 import io.logisync.invoicing.ReleaseRecheck;
 import io.logisync.invoicing.ReleaseRules;
@@ -45,6 +47,9 @@ import org.apache.camel.spi.Registry;
  * and adjusting invoices, proof-of-delivery attachments) and binds them by the names the routes use.
  */
 final class InvoicingWiring {
+
+    /** The aggregator of customer invoices (routes/invoicing.camel.yaml). */
+    static final String CUSTOMER_INVOICE_BATCH_URI = "direct:customer-invoice-batch";
 
     private InvoicingWiring() {
     }
@@ -90,7 +95,14 @@ final class InvoicingWiring {
         registry.bind("shipments", new ShipmentExecution(p.shipments(), p.customers(), p.catalog(),
                 p.masterData().rating(), p.masterData().shipmentContracts(), billing, fuel, p.directory(), pods,
                 terms, p.meters()));
-        registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents));
+        // invoices released at about the same time are made in one create and one action_post (size 1: one by one)
+        MoveBatches invoiceBatches = new MoveBatches(new MoveBatcher(p.odoo()), CUSTOMER_INVOICE_BATCH_URI,
+                settings.getInt("logisync.invoicing.batch.size", 30),
+                settings.getInt("logisync.invoicing.batch.concurrency", 2),
+                settings.getInt("logisync.invoicing.batch.timeout-ms", 200),
+                settings.getBoolean("logisync.invoicing.batch.eager", true));
+        registry.bind("customerInvoiceBatches", invoiceBatches);
+        registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents, invoiceBatches));
         registry.bind("release", release);
         registry.bind("invoiceAdjustments", adjustments);
         registry.bind("podAttachments", pods);

@@ -76,6 +76,10 @@ public class LogisyncConfiguration implements CamelConfiguration {
         camelContext.addService(odooConnection, true, true);
         OdooClient odoo = OdooClients.metered(odooConnection.client(), meterRegistry(registry));
         registry.bind("odooClient", odoo);
+        // the HTTP door's worker threads: how many requests are applied at once, and so how full an invoice batch
+        // can get on the direct bus (each request's events are applied one after another)
+        registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
+                settings.getInt("logisync.http.worker-threads", 20)));
 
         BindingStore bindings = new BindingStore(storage.dataSource());
         // odoo:...?method=upsert&bindingKind=... finds this one BindingLookup in the registry
@@ -123,6 +127,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("recheckInSubjectOrder", new SubjectOrdering(subjectLock,
                 camelContext.createProducerTemplate(), "direct:invoice-when-ready"));
         InvoicingWiring.wireRecheck(camelContext, settings, registry, storage.dataSource(), parking);
+        registry.lookupByNameAndType("customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class)
+                .start(camelContext.createProducerTemplate(), camelContext.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "invoice-batch-window"));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

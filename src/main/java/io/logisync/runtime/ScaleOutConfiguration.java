@@ -65,7 +65,7 @@ public final class ScaleOutConfiguration {
 
     private static SubjectLock subjectLock(CamelContext camelContext, Settings settings, Bus bus,
             DataSource dataSource) throws Exception {
-        SubjectLock local = new JvmSubjectLock(settings.getInt("logisync.ordering.stripes", 64));
+        SubjectLock local = new JvmSubjectLock(settings.getInt("logisync.ordering.stripes", 1024));
         String scope = settings.get("logisync.ordering.lock", "auto").trim().toLowerCase(Locale.ROOT);
         HikariDataSource main = (HikariDataSource) dataSource;
         boolean postgres = main.getJdbcUrl().startsWith("jdbc:postgresql:");

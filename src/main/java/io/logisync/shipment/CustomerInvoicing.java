@@ -6,6 +6,8 @@ import io.logisync.invoicing.BillingDocument;
 import io.logisync.invoicing.BillingDocument.Kind;
 import io.logisync.invoicing.BillingStore;
 import io.logisync.invoicing.InvoiceDocuments;
+import io.logisync.invoicing.MoveBatcher;
+import io.logisync.invoicing.MoveBatches;
 import io.logisync.store.ShipmentStore;
 import io.logisync.store.ShipmentStore.Shipment;
 import java.util.List;
@@ -24,9 +26,17 @@ public class CustomerInvoicing {
     private final BillingStore billing;
     private final BillableLines lines;
     private final InvoiceDocuments documents;
+    private final MoveBatches batches;
 
     public CustomerInvoicing(ShipmentStore shipments, BillingStore billing, BillableLines lines,
             InvoiceDocuments documents) {
+        this(shipments, billing, lines, documents, null);
+    }
+
+    /** With {@code batches}, invoices can be made in batches ({@link #invoiceInBatch}). */
+    public CustomerInvoicing(ShipmentStore shipments, BillingStore billing, BillableLines lines,
+            InvoiceDocuments documents, MoveBatches batches) {
+        this.batches = batches;
         this.shipments = shipments;
         this.billing = billing;
         this.lines = lines;
@@ -35,6 +45,31 @@ public class CustomerInvoicing {
 
     /** Returns the id of the load's invoice, creating it when neither logisync nor Odoo has one. */
     public long ensureInvoice(String loadRef) {
+        return documents.ensureCreated(plan(loadRef));
+    }
+
+    /**
+     * Makes the load's invoice in a batch with the invoices other events release at about the same time (one
+     * {@code create}, one {@code action_post}), waits for it, and records it as {@link #ensureInvoice},
+     * {@link #ensurePosted} and {@link #recordOutcome} do.
+     */
+    /** True when invoices are made in batches ({@code logisync.invoicing.batch.size} above 1). */
+    public boolean isBatched() {
+        return batches != null && batches.size() > 1;
+    }
+
+    public void invoiceInBatch(String loadRef) {
+        if (batches == null) {
+            throw new IllegalStateException("invoice batching is not configured");
+        }
+        MoveBatcher.Outcome outcome = batches.submit(() -> documents.batchRequest(plan(loadRef)));
+        if (outcome != null) {
+            documents.completeBatched(outcome.request().key(), outcome);
+        }
+    }
+
+    /** Plans the invoice in logisync's billing record, as the load stands now unless it went to Odoo already. */
+    private String plan(String loadRef) {
         Shipment shipment = shipments.find(loadRef).orElseThrow(() -> new IllegalStateException("load " + loadRef
                 + " has no shipment state"));
         List<BillLine> billable = lines.of(loadRef);
@@ -48,7 +83,7 @@ public class CustomerInvoicing {
             // nothing went to Odoo yet: the invoice goes as the load stands now
             billing.replanLines(docRef, loadRef, billable, false);
         }
-        return documents.ensureCreated(docRef);
+        return docRef;
     }
 
     /** Posts the invoice unless it is posted already or finance reviews drafts; reads the state first. */

@@ -1,5 +1,7 @@
 package io.logisync.odoo.sim;
 
+import java.util.concurrent.Semaphore;
+
 /**
  * Decides how a call is served around the ORM: its latency, and the faults armed in {@link FaultRules}. Every protocol
  * front reaches the ORM through {@link ExternalApi}, which asks here before and after running a call, so every
@@ -9,6 +11,7 @@ final class CallPolicy {
 
     private final FaultRules faults;
     private volatile Latency latency = Latency.NONE;
+    private volatile Semaphore workers;
 
     CallPolicy(FaultRules faults) {
         this.faults = faults;
@@ -16,6 +19,7 @@ final class CallPolicy {
 
     void setLatency(Latency newLatency) {
         this.latency = newLatency == null ? Latency.NONE : newLatency;
+        this.workers = latency.workers() > 0 ? new Semaphore(latency.workers(), true) : null;
     }
 
     Latency latency() {
@@ -36,7 +40,7 @@ final class CallPolicy {
                 throw new InjectedFailure(trace, fault);
             }
         }
-        sleep(latency.millisFor(trace.method(), trace.records()));
+        work(latency.millisFor(trace.method(), trace.records()));
         if (fault == null) {
             return;
         }
@@ -55,6 +59,26 @@ final class CallPolicy {
         if (fault != null) {
             trace.fault(fault.kind().label());
             throw new InjectedFailure(trace, fault);
+        }
+    }
+
+    /** Odoo's own time for a call: the call waits for one of Odoo's workers first, when their number is limited. */
+    private void work(long millis) {
+        Semaphore limit = workers;
+        if (limit == null || millis <= 0) {
+            sleep(millis);
+            return;
+        }
+        try {
+            limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            sleep(millis);
+        } finally {
+            limit.release();
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * latency.fixed-ms = 20
  * latency.per-record-ms = 5
  * latency.per-record-ms.action_post = 15
+ * latency.per-call-ms.create = 200
+ * latency.workers = 2
+ * latency.model = calibrated   (instead of the keys above: see Latency.calibrated)
  * faults.seed = 42
  * fault.flaky-proxy.kind = http-503
  * fault.flaky-proxy.probability = 0.05
@@ -35,6 +38,7 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults, Plann
     }
 
     private static final String PER_RECORD = "latency.per-record-ms.";
+    private static final String PER_CALL = "latency.per-call-ms.";
 
     /** Reads the properties; fault rules are taken in the order of their names. */
     static SimulatorProperties parse(Map<String, String> properties) {
@@ -44,6 +48,9 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults, Plann
         Long seed = null;
         Map<String, Map<String, String>> rules = new TreeMap<>();
         Map<String, Long> perMethod = new TreeMap<>();
+        Map<String, Long> perCall = new TreeMap<>();
+        int workers = 0;
+        String model = null;
         Map<String, String> downtime = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(properties).entrySet()) {
             String key = entry.getKey();
@@ -55,6 +62,12 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults, Plann
                 perRecord = number(key, value);
             } else if (key.startsWith(PER_RECORD)) {
                 perMethod.put(key.substring(PER_RECORD.length()), number(key, value));
+            } else if (key.startsWith(PER_CALL)) {
+                perCall.put(key.substring(PER_CALL.length()), number(key, value));
+            } else if (key.equals("latency.workers")) {
+                workers = Math.toIntExact(number(key, value));
+            } else if (key.equals("latency.model")) {
+                model = value;
             } else if (key.equals("faults.seed")) {
                 seed = number(key, value);
             } else if (key.startsWith("fault.") && key.lastIndexOf('.') > "fault.".length()) {
@@ -67,10 +80,38 @@ record SimulatorProperties(Latency latency, Long seed, List<Fault> faults, Plann
                 throw new IllegalArgumentException("unknown simulator property " + key);
             }
         }
-        Latency latency = anyLatency ? new Latency(fixed, perRecord, perMethod) : null;
+        Latency latency = anyLatency ? latency(model, fixed, perRecord, perMethod, perCall, workers) : null;
         List<Fault> faults = new ArrayList<>();
         rules.forEach((name, rule) -> faults.add(fault(name, rule)));
         return new SimulatorProperties(latency, seed, List.copyOf(faults), downtime(downtime));
+    }
+
+    /**
+     * The latency the keys describe: {@code latency.model = calibrated} starts from {@link Latency#calibrated} (its
+     * other calls costing {@code latency.fixed-ms}, 20 ms when not given), {@code flat} or no model from nothing;
+     * per-call and per-record keys then override it method by method.
+     */
+    private static Latency latency(String model, long fixed, long perRecord, Map<String, Long> perMethod,
+            Map<String, Long> perCall, int workers) {
+        Latency base;
+        if (model == null || model.isEmpty() || model.equals("flat")) {
+            base = new Latency(fixed, perRecord, perMethod);
+        } else if (model.equals("calibrated")) {
+            base = Latency.calibrated(fixed == 0 ? 20 : fixed);
+            if (perRecord != 0) {
+                throw new IllegalArgumentException("latency.per-record-ms does not go with latency.model = calibrated;"
+                        + " set latency.per-record-ms.<method>");
+            }
+            for (Map.Entry<String, Long> entry : perMethod.entrySet()) {
+                base = base.withPerRecord(entry.getKey(), entry.getValue());
+            }
+        } else {
+            throw new IllegalArgumentException("latency.model must be flat or calibrated, not " + model);
+        }
+        for (Map.Entry<String, Long> entry : perCall.entrySet()) {
+            base = base.withPerCall(entry.getKey(), entry.getValue());
+        }
+        return base.withWorkers(workers);
     }
 
     private static final List<String> DOWNTIME_KEYS = List.of("downtime.after-ms", "downtime.for-ms",

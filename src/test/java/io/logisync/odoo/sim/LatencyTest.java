@@ -55,4 +55,52 @@ class LatencyTest {
             assertThat(singleMillis).isGreaterThanOrEqualTo(480).isGreaterThan(batchMillis * 3);
         }
     }
+
+    @Test
+    void shouldCalibrateOnTheIssuesOdooFigures() {
+        Latency latency = Latency.calibrated(20);
+
+        // one 3-line invoice: create about 330 ms, post about 220 ms
+        assertThat(latency.millisFor("create", 1)).isEqualTo(330);
+        assertThat(latency.millisFor("action_post", 1)).isEqualTo(220);
+        // 30 in one create and one action_post: about 210 ms an invoice
+        double perInvoice = (latency.millisFor("create", 30) + latency.millisFor("action_post", 30)) / 30.0;
+        assertThat(perInvoice).isBetween(205.0, 215.0);
+        assertThat(latency.millisFor("search_read", 0)).isEqualTo(20);
+        assertThat(latency.millisFor("read", 30)).isEqualTo(20);
+    }
+
+    @Test
+    void shouldReadTheCalibratedModelPerCallCostsAndWorkersFromProperties() {
+        Latency latency = SimulatorProperties.parse(Map.of("latency.model", "calibrated", "latency.fixed-ms", "5",
+                "latency.per-call-ms.write", "40", "latency.workers", "2")).latency();
+
+        assertThat(latency.millisFor("create", 2)).isEqualTo(211 + 2 * 119);
+        assertThat(latency.millisFor("write", 3)).isEqualTo(40);
+        assertThat(latency.millisFor("read", 3)).isEqualTo(5);
+        assertThat(latency.workers()).isEqualTo(2);
+        assertThat(SimulatorProperties.parse(Map.of("latency.fixed-ms", "20")).latency())
+                .isEqualTo(Latency.flat(20));
+    }
+
+    @Test
+    void shouldLetOnlyAsManyCallsWorkAtOnceAsOdooHasWorkers() throws Exception {
+        try (OdooSimulator odoo = OdooSimulator.builder().port(0).latency(Latency.flat(150).withWorkers(1)).start();
+                OdooClient client = SimClients.client(odoo, OdooProtocol.JSON2)) {
+            client.serverVersion();
+            Thread[] callers = new Thread[3];
+            long started = System.nanoTime();
+            for (int i = 0; i < callers.length; i++) {
+                int n = i;
+                callers[i] = new Thread(() -> client.create("res.partner", List.of(Map.of("name", "W" + n)), null));
+                callers[i].start();
+            }
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            // one worker: the three calls of 150 ms each wait their turn, so they take at least 450 ms together
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(450);
+            assertThat(odoo.store().count("res.partner")).isGreaterThanOrEqualTo(3);
+        }
+    }
 }

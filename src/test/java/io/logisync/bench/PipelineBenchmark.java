@@ -1,0 +1,362 @@
+package io.logisync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.logisync.Application;
+import io.logisync.odoo.MeteredOdooClient;
+import io.logisync.odoo.sim.Latency;
+import io.logisync.odoo.sim.OdooSimulator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.main.Main;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Drives shipments through their whole life (master data, created, assigned, milestones, accessorial, POD, carrier
+ * bill) through logisync's standalone pipeline (its HTTP door, the real routes, H2, the Odoo simulator on loopback)
+ * under two latency models, and the same workload the naive way, and prints a table with the issue's targets.
+ *
+ * <p>Run with {@code mvn -B -Pbench} (see the README); settings are system properties:
+ * {@code bench.shipments} (10000), {@code bench.customers} (20), {@code bench.carriers} (10), {@code bench.senders}
+ * (64), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency} (2),
+ * {@code bench.flat-workers} (0: under the flat model the simulated Odoo works on any number of calls at once),
+ * {@code bench.calibrated-workers} (2: under the calibrated model it works on two at once, as the 2-core Odoo the
+ * model was measured on), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
+ * ({@code batched,unbatched,naive}); against a real Odoo: {@code bench.odoo.url}, {@code bench.odoo.db},
+ * {@code bench.odoo.user} and {@code bench.odoo.api-key} (or the environment's {@code BENCH_ODOO_*}).
+ */
+public final class PipelineBenchmark {
+
+    static final String TMS_KEY = "bench-tms-key-0001";
+    // HTTP/1.1: one connection a sender, as separate senders would have (HTTP/2 would put them all on one connection)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PipelineBenchmark() {
+    }
+
+    /** What one run measured. */
+    record Result(String name, int shipments, long eventsSent, long accepted, long parked, long rejected,
+            long invoicesPosted, double seconds, double invoiceSeconds, double[] podToPosted, long invoiceCalls,
+            long moveCalls, long allCalls, long createCalls, long peakHeapBytes, Map<String, Long> statuses) {
+
+        double eventsPerSecond() {
+            return accepted / seconds;
+        }
+
+        double invoicesPerSecond() {
+            return invoicesPosted / invoiceSeconds;
+        }
+
+        double meanBatch() {
+            return createCalls == 0 ? 0 : (double) invoicesPosted / createCalls;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Configurator.setLevel("io.logisync", Level.ERROR);
+        Configurator.setLevel("org.apache.camel", Level.WARN);
+        Configurator.setLevel("com.zaxxer", Level.WARN);
+        Configurator.setLevel("org.flywaydb", Level.WARN);
+        int shipments = Integer.getInteger("bench.shipments", 10_000);
+        int flatWorkers = Integer.getInteger("bench.flat-workers", 0);
+        int calibratedWorkers = Integer.getInteger("bench.calibrated-workers", 2);
+        int batch = Integer.getInteger("bench.batch-size", 30);
+        List<String> models = List.of(System.getProperty("bench.models", "flat,calibrated").split(","));
+        List<String> runs = List.of(System.getProperty("bench.runs", "batched,unbatched,naive").split(","));
+        String realUrl = setting("bench.odoo.url", "BENCH_ODOO_URL");
+
+        System.out.printf(Locale.ROOT, "%nlogisync benchmark: %d shipments (%d events a shipment), %d senders, batch"
+                + " size %d, %d cores, max heap %d MB%n", shipments, Workload.EVENTS_PER_SHIPMENT,
+                Integer.getInteger("bench.senders", 64), batch, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        if (realUrl != null) {
+            Target real = new Target(realUrl, setting("bench.odoo.db", "BENCH_ODOO_DB"),
+                    setting("bench.odoo.user", "BENCH_ODOO_USER"), setting("bench.odoo.api-key", "BENCH_ODOO_API_KEY"),
+                    null);
+            List<Result> results = new ArrayList<>();
+            for (String run : runs) {
+                results.add(run(run, real, shipments, batch));
+            }
+            Report.print("a real Odoo at " + realUrl, null, 0, batch, results);
+            return;
+        }
+        for (String model : models) {
+            int workers = model.trim().equals("flat") ? flatWorkers : calibratedWorkers;
+            Latency latency = switch (model.trim()) {
+                case "flat" -> Latency.flat(Long.getLong("bench.flat-ms", 20)).withWorkers(workers);
+                case "calibrated" -> Latency.calibrated(Long.getLong("bench.other-call-ms", 20)).withWorkers(workers);
+                default -> throw new IllegalArgumentException("bench.models: flat or calibrated, not " + model);
+            };
+            List<Result> results = new ArrayList<>();
+            for (String run : runs) {
+                try (OdooSimulator odoo = OdooSimulator.builder().port(0).latency(latency).start()) {
+                    results.add(run(run.trim(), new Target(odoo.url(), odoo.database(), odoo.login(), odoo.apiKey(),
+                            odoo), shipments, batch));
+                }
+            }
+            String description = model.equals("flat") ? "flat " + latency.fixedMillis() + " ms a call"
+                    : "calibrated: create 211 ms + 119 ms an invoice, action_post 141 ms + 79 ms an invoice, other"
+                            + " calls " + latency.fixedMillis() + " ms";
+            int concurrency = Integer.getInteger("bench.batch-concurrency", 2);
+            int slots = workers > 0 ? Math.min(workers, concurrency) : concurrency;
+            Report.print(description + (workers > 0 ? ", " + workers + " Odoo workers" : ", Odoo works on any number"
+                    + " of calls at once") + "; logisync runs " + concurrency + " batches at once", latency, slots,
+                    batch, results);
+        }
+    }
+
+    /** Where Odoo is. */
+    record Target(String url, String database, String login, String apiKey, OdooSimulator simulator) {
+    }
+
+    static Result run(String kind, Target odoo, int shipments, int batch) throws Exception {
+        System.out.printf(Locale.ROOT, "  running %s ...%n", kind);
+        Workload workload = new Workload(Long.toString(System.currentTimeMillis() % 100_000, 36), Integer.getInteger(
+                "bench.customers", 20), Integer.getInteger("bench.carriers", 10));
+        if (kind.equals("naive")) {
+            try (NaiveConnector naive = new NaiveConnector(odoo)) {
+                return drive(kind, workload, shipments, naive, naive::calls, naive::moveCalls, naive::moveCalls,
+                        naive::createCalls, naive::postedInvoices);
+            }
+        }
+        String db = "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Path work = Files.createTempDirectory("logisync-bench");
+        int port = freePort();
+        Main main = Application.create(
+                "--logisync.odoo.url=" + odoo.url(), "--logisync.odoo.database=" + odoo.database(),
+                "--logisync.odoo.user=" + odoo.login(), "--logisync.odoo.api-key=" + odoo.apiKey(),
+                "--logisync.db.url=" + db, "--logisync.db.pool-size=" + (Integer.getInteger("bench.senders", 64) + 4),
+                "--logisync.ordering.lock-pool-size=" + (Integer.getInteger("bench.senders", 64) + 4),
+                "--logisync.inbox.dir=" + work.resolve("inbox"), "--logisync.carriers.dir=" + work.resolve("carriers"),
+                "--logisync.ingress.api-keys=tms/main=" + TMS_KEY, "--logisync.ingress.rate-limit=0",
+                "--logisync.invoicing.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
+                "--logisync.invoicing.batch.timeout-ms=" + Integer.getInteger("bench.batch-timeout-ms", 200),
+                "--logisync.invoicing.batch.concurrency=" + Integer.getInteger("bench.batch-concurrency", 2),
+                "--logisync.parking.sweep-delay-ms=3600000", "--logisync.metrics.refresh-ms=3600000",
+                "--logisync.http.worker-threads=" + (Integer.getInteger("bench.senders", 64) + 8),
+                "--camel.server.port=" + port, "--camel.management.port=" + freePort());
+        main.start();
+        try {
+            MeterRegistry meters = main.getCamelContext().getRegistry().lookupByNameAndType(
+                    MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+            Sender sender = new HttpSender("http://127.0.0.1:" + port + "/api/v1/events");
+            io.logisync.invoicing.MoveBatches batches = main.getCamelContext().getRegistry().lookupByNameAndType(
+                    "customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class);
+            Result result = drive(kind, workload, shipments, sender, () -> calls(meters, null), () -> calls(meters,
+                    "account.move"), () -> calls(meters, "account.move") + calls(meters, "ir.attachment"),
+                    () -> createCalls(meters), () -> postedInvoices(db));
+            if (!kind.equals("unbatched")) {
+                result.statuses().put("batches closed by " + batches.batchesClosedBy(), batches.moves());
+            }
+            return result;
+        } finally {
+            main.stop();
+        }
+    }
+
+    interface Sender {
+        /** Sends events in one request; returns each event's status ({@code accepted/applied} ...). */
+        List<String> send(ArrayNode events) throws Exception;
+    }
+
+    interface Count {
+        long get() throws Exception;
+    }
+
+    static Result drive(String kind, Workload workload, int shipments, Sender sender, Count allCalls,
+            Count moveCalls, Count invoiceCalls, Count createCalls, Count posted) throws Exception {
+        Map<String, Long> statuses = new ConcurrentHashMap<>();
+        for (String status : sender.send(workload.masterData())) {
+            statuses.merge("master data " + status, 1L, Long::sum);
+        }
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long callsBefore = allCalls.get();
+        long moveBefore = moveCalls.get();
+        long invoiceBefore = invoiceCalls.get();
+        long createBefore = createCalls.get();
+        int senders = Integer.getInteger("bench.senders", 64);
+        LongAdder sent = new LongAdder();
+        LongAdder accepted = new LongAdder();
+        LongAdder parked = new LongAdder();
+        LongAdder rejected = new LongAdder();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long[] firstPod = {Long.MAX_VALUE};
+        long[] lastPod = {0};
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long started = System.nanoTime();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+            futures.add(pool.submit(() -> {
+                for (int s = next.getAndIncrement(); s < shipments; s = next.getAndIncrement()) {
+                    count(sender.send(workload.beforePod(s)), statuses, sent, accepted, parked, rejected);
+                    long podSent = System.nanoTime();
+                    synchronized (firstPod) {
+                        firstPod[0] = Math.min(firstPod[0], podSent);
+                    }
+                    count(sender.send(workload.pod(s)), statuses, sent, accepted, parked, rejected);
+                    long podDone = System.nanoTime();
+                    synchronized (firstPod) {
+                        lastPod[0] = Math.max(lastPod[0], podDone);
+                    }
+                    latencies.add(podDone - podSent);
+                    count(sender.send(workload.carrierBill(s)), statuses, sent, accepted, parked, rejected);
+                }
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        long ended = System.nanoTime();
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        long peak = 0;
+        for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (heapPool.getType() == MemoryType.HEAP) {
+                peak += heapPool.getPeakUsage().getUsed();
+            }
+        }
+        double[] pct = percentiles(latencies, 50, 95, 99);
+        return new Result(kind, shipments, sent.sum(), accepted.sum(), parked.sum(), rejected.sum(), posted.get(),
+                (ended - started) / 1e9, (lastPod[0] - firstPod[0]) / 1e9, pct, invoiceCalls.get() - invoiceBefore,
+                moveCalls.get() - moveBefore, allCalls.get() - callsBefore, createCalls.get() - createBefore, peak,
+                new LinkedHashMap<>(statuses));
+    }
+
+    private static void count(List<String> outcomes, Map<String, Long> statuses, LongAdder sent, LongAdder accepted,
+            LongAdder parked, LongAdder rejected) {
+        for (String outcome : outcomes) {
+            sent.increment();
+            statuses.merge(outcome, 1L, Long::sum);
+            if (outcome.startsWith("rejected")) {
+                rejected.increment();
+            } else {
+                accepted.increment();
+                if (outcome.contains("parked")) {
+                    parked.increment();
+                }
+            }
+        }
+    }
+
+    static double[] percentiles(List<Long> nanos, int... ps) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        double[] answer = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            if (sorted.isEmpty()) {
+                continue;
+            }
+            int index = (int) Math.ceil(ps[i] / 100.0 * sorted.size()) - 1;
+            answer[i] = sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+        }
+        return answer;
+    }
+
+    private static long calls(MeterRegistry meters, String model) {
+        var search = meters.find(MeteredOdooClient.CALLS);
+        if (model != null) {
+            search = search.tag("model", model);
+        }
+        return (long) search.counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static long createCalls(MeterRegistry meters) {
+        return (long) meters.find(MeteredOdooClient.CALLS).tag("model", "account.move").tag("method", "create")
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static long postedInvoices(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db, "sa", "");
+                ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM shipment WHERE invoice_state"
+                        + " = 'posted'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Posts events to logisync's HTTP door and reads each event's status and outcome from the answer. */
+    static final class HttpSender implements Sender {
+        private final URI uri;
+
+        HttpSender(String url) {
+            this.uri = URI.create(url);
+        }
+
+        @Override
+        public List<String> send(ArrayNode events) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TMS_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(events.toString())).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            List<String> answer = new ArrayList<>();
+            if (response.statusCode() != 200) {
+                for (int i = 0; i < events.size(); i++) {
+                    answer.add("rejected (HTTP " + response.statusCode() + ")");
+                }
+                return answer;
+            }
+            collect(Workload.MAPPER.readTree(response.body()), answer);
+            return answer;
+        }
+
+        private static void collect(JsonNode node, List<String> answer) {
+            if (node.isObject() && node.has("status") && node.has("index")) {
+                String status = node.path("status").asText();
+                answer.add(status.equals("rejected") ? "rejected" : status + (node.has("outcome") ? "/"
+                        + node.path("outcome").asText() : ""));
+                return;
+            }
+            node.forEach(child -> collect(child, answer));
+        }
+    }
+
+    static String setting(String property, String env) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.logisync.bench;
+
+import io.logisync.odoo.sim.Latency;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Prints the benchmark's table: one column per run, the target beside each figure, and pass or fail. */
+final class Report {
+
+    private Report() {
+    }
+
+    /**
+     * @param slots how many batches can be in Odoo at once (logisync's batch concurrency, or fewer Odoo workers)
+     * @param batchSize the configured batch size, at which the ceiling is worked out
+     */
+    static void print(String model, Latency latency, int slots, int batchSize, List<PipelineBenchmark.Result> results) {
+        PipelineBenchmark.Result batched = find(results, "batched");
+        PipelineBenchmark.Result unbatched = find(results, "unbatched");
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nLatency model: %s%n", model));
+        List<String> names = results.stream().map(r -> r.name().equals("naive") ? "naive (generic connector)"
+                : "logisync " + r.name()).toList();
+        String header = String.format(Locale.ROOT, "%-52s", "figure") + names.stream()
+                .map(n -> String.format(Locale.ROOT, "%-27s", n)).reduce("", String::concat) + "target";
+        out.append(header).append('\n').append("-".repeat(header.length() + 30)).append('\n');
+        row(out, results, "shipments", r -> Long.toString(r.shipments()), "");
+        row(out, results, "events sent", r -> Long.toString(r.eventsSent()), "");
+        row(out, results, "  accepted (applied or parked)", r -> Long.toString(r.accepted()), "");
+        row(out, results, "  of which parked (carrier bills: no vendor billing)", r -> Long.toString(r.parked()), "");
+        row(out, results, "  rejected (shipment.assigned: not built yet)", r -> Long.toString(r.rejected()), "");
+        String eventsTarget = batched == null ? ">= 2000" : ">= 2000: " + pass(batched.eventsPerSecond() >= 2000);
+        row(out, results, "events/s (accepted, over the whole run)", r -> f1(r.eventsPerSecond()), eventsTarget);
+        row(out, results, "invoices posted", r -> Long.toString(r.invoicesPosted()), "one per shipment: "
+                + (batched == null ? "" : pass(batched.invoicesPosted() == batched.shipments())));
+        row(out, results, "invoices/s (first POD sent to last posted)", r -> f2(r.invoicesPerSecond()), "");
+        row(out, results, "  invoices per create call (mean batch)", r -> f1(r.meanBatch()), "");
+        if (latency != null && batched != null) {
+            double batchMillis = latency.millisFor("create", batchSize) + latency.millisFor("action_post", batchSize);
+            double ceiling = slots * batchSize / (batchMillis / 1000.0);
+            row(out, results, "  ceiling: " + slots + " x " + batchSize + " / (create + action_post of " + batchSize
+                    + ")", r -> r == batched ? f2(ceiling) : "", "");
+            double ratio = batched.invoicesPerSecond() / ceiling;
+            row(out, results, "  invoices/s / ceiling", r -> r == batched ? f2(ratio) : "", ">= 0.9: "
+                    + pass(ratio >= 0.9));
+        }
+        row(out, results, "POD -> posted p50 (ms)", r -> f0(r.podToPosted()[0]), "");
+        row(out, results, "POD -> posted p95 (ms)", r -> f0(r.podToPosted()[1]), "");
+        String p99Target = "";
+        if (latency != null && batched != null && batched.meanBatch() > 0) {
+            int b = (int) Math.round(batched.meanBatch());
+            // one batch's Odoo time: the search, create and action_post of the batch, and the read back
+            double odooMillis = 2 * latency.millisFor("search_read", 0) + latency.millisFor("create", b)
+                    + latency.millisFor("action_post", b);
+            p99Target = String.format(Locale.ROOT, "< 2000 + %.0f Odoo: %s", odooMillis,
+                    pass(batched.podToPosted()[2] < 2000 + odooMillis));
+        }
+        row(out, results, "POD -> posted p99 (ms)", r -> f0(r.podToPosted()[2]), p99Target);
+        String callsTarget = (unbatched == null ? "" : "<= 2 unbatched: " + pass(perInvoice(unbatched,
+                unbatched.moveCalls()) <= 2) + ", ") + (batched == null ? "" : "<= 0.1 batched: "
+                + pass(perInvoice(batched, batched.moveCalls()) <= 0.1));
+        row(out, results, "Odoo account.move calls per invoiced shipment", r -> f3(perInvoice(r, r.moveCalls())),
+                callsTarget);
+        row(out, results, "all Odoo calls per invoiced shipment (1)", r -> f3(perInvoice(r, r.allCalls())), "");
+        row(out, results, "peak heap (MB)", r -> f0(r.peakHeapBytes() / 1048576.0), "< 512: " + (batched == null
+                ? "" : pass(batched.peakHeapBytes() < 512L * 1024 * 1024)));
+        out.append("(1) with the POD attachment (a search and a create of ir.attachment per invoice, not batched),")
+                .append(" and the naive connector's lookups for every event\n");
+        out.append("Statuses: ");
+        for (PipelineBenchmark.Result r : results) {
+            out.append(r.name()).append(' ').append(r.statuses()).append("; ");
+        }
+        out.append('\n');
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    private static double perInvoice(PipelineBenchmark.Result r, long calls) {
+        return r.invoicesPosted() == 0 ? Double.NaN : (double) calls / r.invoicesPosted();
+    }
+
+    private static void row(StringBuilder out, List<PipelineBenchmark.Result> results, String label,
+            Function<PipelineBenchmark.Result, String> value, String target) {
+        List<String> cells = new ArrayList<>();
+        results.forEach(r -> cells.add(String.format(Locale.ROOT, "%-27s", value.apply(r))));
+        out.append(String.format(Locale.ROOT, "%-52s", label)).append(String.join("", cells)).append(target)
+                .append('\n');
+    }
+
+    private static PipelineBenchmark.Result find(List<PipelineBenchmark.Result> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String pass(boolean ok) {
+        return ok ? "pass" : "FAIL";
+    }
+
+    private static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
