@@ -206,19 +206,7 @@ public class ApprovalApi {
     }
 
     private JsonNode read(Exchange exchange) {
-        String body = exchange.getMessage().getBody(String.class);
-        if (body == null || body.isBlank()) {
-            return mapper.createObjectNode();
-        }
-        try {
-            JsonNode answer = mapper.readTree(body);
-            if (!answer.isObject()) {
-                throw new ApiRequestException(400, "the body must be a JSON object, e.g. {\"reason\": \"...\"}");
-            }
-            return answer;
-        } catch (JsonProcessingException e) {
-            throw new ApiRequestException(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return ApiAnswers.readObject(mapper, exchange);
     }
 
     private String json(Exchange exchange, int status, JsonNode body) throws JsonProcessingException {

@@ -31,6 +31,26 @@ public final class ApiAnswers {
         }
     }
 
+    /**
+     * Reads a request body that must be a JSON object, such as {@code {"reason": "..."}}; an empty body reads as an
+     * empty object, anything else is refused with 400 saying why.
+     */
+    public static JsonNode readObject(ObjectMapper mapper, Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        try {
+            JsonNode answer = mapper.readTree(body);
+            if (!answer.isObject()) {
+                throw new ApiRequestException(400, "the body must be a JSON object, e.g. {\"reason\": \"...\"}");
+            }
+            return answer;
+        } catch (JsonProcessingException e) {
+            throw new ApiRequestException(400, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** Sets the status and headers of a JSON answer that no cache keeps, and returns its body. */
     public static String json(ObjectMapper mapper, Exchange exchange, int status, JsonNode body)
             throws JsonProcessingException {
