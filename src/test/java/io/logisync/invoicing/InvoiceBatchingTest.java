@@ -112,6 +112,9 @@ class InvoiceBatchingTest {
 
         assertThat(moveCalls("create")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
         assertThat(moveCalls("action_post")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
+        // none of them was ever sent before: not looked for in Odoo by reference; their numbers read in one call
+        assertThat(moveCalls("search_read")).isEmpty();
+        assertThat(moveCalls("read")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
         assertThat(logisync.records("account.move")).hasSize(N);
         for (String load : loads()) {
             Map<String, Object> invoice = invoiceOf(load);
@@ -175,6 +178,8 @@ class InvoiceBatchingTest {
 
         assertThat(logisync.records("account.move")).hasSize(N);
         assertThat(moveCalls("create")).hasSize(1);
+        // the replay looks for them by reference, as their create was sent: found, not made again
+        assertThat(moveCalls("search_read")).hasSize(1);
         loads().forEach(load -> assertThat(invoiceOf(load).get("state")).isEqualTo("posted"));
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM binding WHERE kind = 'customer-invoice'",
