@@ -44,6 +44,7 @@ public class PodAttachments {
     private final BillingStore billing;
     private final InvoiceTerms terms;
     private final ParkingStore parking;
+    private volatile CreateGatherer gatherer;
 
     public PodAttachments(DataSource dataSource, OdooClient odoo, BillingStore billing, InvoiceTerms terms,
             ParkingStore parking) {
@@ -52,6 +53,14 @@ public class PodAttachments {
         this.billing = billing;
         this.terms = terms;
         this.parking = parking;
+    }
+
+    /**
+     * Creates the attachments that events make at about the same time (the PODs of one batch of invoices) in one
+     * {@code ir.attachment} create; a record Odoo refuses is isolated and parked alone, as one made on its own.
+     */
+    public void gatherCreates(CreateGatherer gathering) {
+        this.gatherer = gathering;
     }
 
     /** Keeps a document of a pod.received event; the same file name sent again is kept once. */
@@ -90,7 +99,6 @@ public class PodAttachments {
             return;
         }
         long moveId = invoice.get().odooId();
-        // Known gap: documents are attached one by one after a batched invoice (a search and a create each).
         for (PodDocument document : documents(loadRef)) {
             if (document.attachmentId() != null && Long.valueOf(moveId).equals(document.odooMoveId())) {
                 continue;
@@ -136,7 +144,9 @@ public class PodAttachments {
         }
         jdbc.update("UPDATE pod_document SET sent_to_move_id = ? WHERE load_ref = ? AND file_name = ?",
                 invoice.odooId(), document.loadRef(), document.fileName());
-        return odoo.create(MODEL, List.of(values), context).get(0);
+        CreateGatherer gathering = gatherer;
+        return gathering != null ? gathering.create(values, context) : odoo.create(MODEL, List.of(values), context)
+                .get(0);
     }
 
     private void parkAttachment(String loadRef, BillingDocument invoice, PodDocument document, RuntimeException e,

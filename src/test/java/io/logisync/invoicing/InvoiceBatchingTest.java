@@ -138,6 +138,46 @@ class InvoiceBatchingTest {
     }
 
     @Test
+    void shouldAttachTheProofsOfDeliveryOfABatchInOneCreate() throws Exception {
+        // the attachments wait long enough for all of the batch's to join, on however slow a machine
+        start("--logisync.invoicing.pod-attach.quiet-ms=2000", "--logisync.invoicing.pod-attach.max-wait-ms=5000");
+        deliverAll(null);
+        logisync.odoo().clearCalls();
+
+        podsAtOnce();
+
+        assertThat(logisync.odoo().calls()).filteredOn(c -> "ir.attachment".equals(c.model()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.method()).isEqualTo("create");
+                    assertThat(c.records()).isEqualTo(N);
+                });
+        List<Map<String, Object>> attachments = logisync.records("ir.attachment");
+        assertThat(attachments).hasSize(N);
+        for (String load : loads()) {
+            Object invoiceId = invoiceOf(load).get("id");
+            assertThat(attachments).filteredOn(a -> invoiceId.equals(a.get("res_id"))).singleElement()
+                    .satisfies(a -> assertThat(a.get("url")).isEqualTo("https://tms.example.com/pod/" + load
+                            + ".pdf"));
+            assertThat(logisync.db().queryForObject("SELECT attachment_id FROM pod_document WHERE load_ref = ?",
+                    Long.class, load)).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldParkEveryAttachmentOfABatchWhoseCreateFailsAndPostTheInvoices() throws Exception {
+        start("--logisync.invoicing.pod-attach.quiet-ms=2000", "--logisync.invoicing.pod-attach.max-wait-ms=5000");
+        deliverAll(null);
+        logisync.odoo().faults().inject(Fault.serviceUnavailable().on("ir.attachment", "create"));
+
+        podsAtOnce();
+
+        loads().forEach(load -> assertThat(invoiceOf(load).get("state")).isEqualTo("posted"));
+        assertThat(logisync.records("ir.attachment")).isEmpty();
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message WHERE reason ="
+                + " 'ODOO_UNAVAILABLE'", Integer.class)).isEqualTo(N);
+    }
+
+    @Test
     void shouldParkTheOneInvoiceOdooRefusesAndPostTheOthers() throws Exception {
         start();
         deliverAll("L-B3");
