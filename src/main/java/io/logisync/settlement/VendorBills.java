@@ -300,6 +300,7 @@ public class VendorBills {
      * if any, is thrown on the event's thread, so it parks or is retried as it would one by one.
      */
     private void makeInBatch(String billKey) {
+        // Known gap: one carrier's events share its lock (the subject), so only bills of different carriers batch.
         MoveBatcher.Outcome outcome = batches.submit(() -> batchRequest(billKey));
         Bill bill = store.find(billKey).orElseThrow();
         Long id = outcome.id();
