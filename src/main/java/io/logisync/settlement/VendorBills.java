@@ -307,8 +307,13 @@ public class VendorBills {
         if (id != null && bill.odooId() == null) {
             bindings.bind(BINDING, billKey, MODEL, id, null);
             store.recordCreated(billKey, id);
-            LOG.debug("Vendor bill {} of {} {} in Odoo as account.move {} in a batch", bill.vendorRef(),
-                    bill.carrierCode(), outcome.created() ? "created" : "found", id);
+            if (outcome.created()) {
+                LOG.debug("Vendor bill {} of {} created in Odoo as account.move {} in a batch", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            } else {
+                LOG.info("Vendor bill {} of {} found in Odoo as account.move {}; not made again", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            }
         }
         if (outcome.failed()) {
             throw outcome.error();

@@ -38,6 +38,8 @@ class VendorBillBatchingTest {
     private static final String BAD = "C-3";
 
     private LogisyncHarness logisync;
+    /** The carrier whose load is agreed and billed in euros (null: all in dollars). */
+    private String euroCarrier;
 
     @AfterEach
     void stop() throws Exception {
@@ -62,9 +64,12 @@ class VendorBillBatchingTest {
         // each load created and assigned to its own carrier at 500.00 + 40.00
         ArrayNode loads = Events.MAPPER.createArrayNode();
         for (int i = 1; i <= N; i++) {
-            loads.add(shipment("s-" + i, loadOf(i), "ACME", charge("LINEHAUL", "1", "800.00")));
+            ObjectNode created = shipment("s-" + i, loadOf(i), "ACME", charge("LINEHAUL", "1", "800.00"));
+            ((ObjectNode) created.get("data")).put("currency", currencyOf(i));
+            loads.add(created);
             loads.add(event("a-" + i, "shipment.assigned", loadOf(i), Map.of("loadRef", loadOf(i), "carrierCode",
-                    carrierOf(i), "agreedCost", Map.of("amount", "540.00", "currency", "USD"), "driverRef", "D-7")));
+                    carrierOf(i), "agreedCost", Map.of("amount", "540.00", "currency", currencyOf(i)),
+                    "driverRef", "D-7")));
         }
         logisync.send(loads);
         assertThat(bills()).isEmpty();
@@ -72,6 +77,10 @@ class VendorBillBatchingTest {
 
     private static String carrierOf(int i) {
         return "C-" + i;
+    }
+
+    private String currencyOf(int i) {
+        return carrierOf(i).equals(euroCarrier) ? "EUR" : "USD";
     }
 
     private static String loadOf(int i) {
@@ -83,9 +92,9 @@ class VendorBillBatchingTest {
     }
 
     /** Carrier i's bill of its load: LINEHAUL 500.00 and FUEL (or {@code fuelCode}) 40.00. */
-    private static ObjectNode carrierInvoice(int i, String fuelCode) {
+    private ObjectNode carrierInvoice(int i, String fuelCode) {
         return event("ci-" + i, "carrier.invoice.received", carrierOf(i), Map.of("carrierCode", carrierOf(i),
-                "carrierInvoiceNumber", numberOf(i), "invoiceDate", "2026-11-03", "currency", "USD",
+                "carrierInvoiceNumber", numberOf(i), "invoiceDate", "2026-11-03", "currency", currencyOf(i),
                 "lines", List.of(Map.of("loadRef", loadOf(i), "chargeCode", "LINEHAUL", "amount", "500.00"),
                         Map.of("loadRef", loadOf(i), "chargeCode", fuelCode, "description", "Fuel",
                                 "amount", "40.00")), "total", "540.00"));
@@ -201,11 +210,48 @@ class VendorBillBatchingTest {
             assertThat(row.get("REASON")).isEqualTo("ODOO_REJECTED");
             assertThat(String.valueOf(row.get("DETAIL"))).contains("Record does not exist or has been deleted");
         });
-        // nothing was made for it: its replay, once the product is back, creates it
+        // nothing was made or bound for it: a replay looks for it in Odoo and creates it then
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM binding WHERE kind = 'vendor-bill'"
                 + " AND external_ref = ?", Integer.class, BAD + "/INV-3")).isZero();
         assertThat(logisync.db().queryForObject("SELECT status FROM vendor_bill WHERE bill_key = ?", String.class,
                 BAD + "/INV-3")).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void shouldBindTheOneBillOdooRefusesToPostParkItAndPostTheOthers() throws Exception {
+        euroCarrier = BAD;
+        start();
+        // finance deactivates the euro after the load was agreed in it: Odoo creates the bill but refuses to post it
+        OdooClient odoo = logisync.bean("odooClient", OdooClient.class);
+        long eur = odoo.searchRead("res.currency", List.of(List.of("name", "=", "EUR")), List.of("id"), 1, "id",
+                null).get(0).id();
+        odoo.write("res.currency", List.of(eur), Map.of("active", false), null);
+        logisync.odoo().clearCalls();
+
+        carrierInvoicesAtOnce(null);
+
+        assertThat(moveCalls("create")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
+        assertThat(moveCalls("action_post")).first().satisfies(c -> {
+            assertThat(c.records()).isEqualTo(N);
+            assertThat(c.error()).isEqualTo("odoo.exceptions.UserError");
+        });
+        for (int i = 1; i <= N; i++) {
+            assertThat(billOf(i).get("state")).as(carrierOf(i)).isEqualTo(carrierOf(i).equals(BAD) ? "draft"
+                    : "posted");
+        }
+        List<Map<String, Object>> rows = logisync.db().queryForList("SELECT subject, reason, detail FROM"
+                + " parked_message");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("SUBJECT")).isEqualTo(BAD);
+            assertThat(row.get("REASON")).isEqualTo("ODOO_REJECTED");
+            assertThat(String.valueOf(row.get("DETAIL"))).contains("inactive currency: EUR");
+        });
+        // the refused one is bound to its draft, so a replay posts it instead of creating a second
+        long draft = ((Number) billOf(3).get("id")).longValue();
+        assertThat(logisync.db().queryForObject("SELECT odoo_id FROM binding WHERE kind = 'vendor-bill'"
+                + " AND external_ref = ?", Long.class, BAD + "/INV-3")).isEqualTo(draft);
+        assertThat(logisync.db().queryForObject("SELECT odoo_id FROM vendor_bill WHERE bill_key = ?", Long.class,
+                BAD + "/INV-3")).isEqualTo(draft);
     }
 
     @Test
