@@ -156,8 +156,8 @@ final class InvoiceSetMapper {
         TransactionSet.Envelope envelope = set.envelope();
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("specversion", "1.0");
-        event.put("id", String.join("-", envelope.interchangeControlNumber(), envelope.groupControlNumber(),
-                set.controlNumber()));
+        // control numbers and a digest of the set: a different invoice under reused control numbers is a new event
+        event.put("id", set.controlKey() + "-" + set.contentDigest());
         event.put("source", source);
         event.put("type", TYPE);
         event.put("subject", carrierCode);
