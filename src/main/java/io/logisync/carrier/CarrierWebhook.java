@@ -92,9 +92,9 @@ public class CarrierWebhook {
         }
         compiled = JsonataMapping.load(mapping, mapper);
         parked = new ParkedFiles(Path.of(parkedDirectory, carrier), clock);
-        LOG.info("Carrier {} webhook ready: {} verification, carrier code {}, mapping {}", carrier,
-                verifier != null ? "HMAC signature" : apiKeyHash != null ? "API key" : "no", carrierCode,
-                compiled.location());
+        LOG.info("Carrier {} webhook ready: {}, carrier code {}, mapping {}", carrier,
+                verifier != null ? "HMAC signature verified" : apiKeyHash != null ? "API key verified"
+                        : "no secret, so every call is refused with 401", carrierCode, compiled.location());
     }
 
     /** The CloudEvents source of this carrier's events. */
