@@ -27,6 +27,8 @@ public final class FunctionalAcknowledgement {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
     private static final String SET_NOT_SUPPORTED = "1";
 
+    private static final char DEFAULT_COMPONENT = '>';
+
     private final LongSupplier controlNumbers;
     private final ZonedDateTime now;
 
@@ -88,7 +90,9 @@ public final class FunctionalAcknowledgement {
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         factory.setProperty(EDIStreamConstants.Delimiters.SEGMENT, '~');
         factory.setProperty(EDIStreamConstants.Delimiters.DATA_ELEMENT, '*');
-        factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, '>');
+        // ISA16 echoes the sender's component separator, so that the answer is written as the partner writes
+        factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, envelopes.isEmpty() ? DEFAULT_COMPONENT
+                : componentOf(envelopes.get(0).isa()));
         try (EDIStreamWriter writer = factory.createEDIStreamWriter(out)) {
             for (X12Envelope envelope : envelopes) {
                 if (!envelope.groups().isEmpty()) {
@@ -110,7 +114,7 @@ public final class FunctionalAcknowledgement {
         segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), isa.trimmed(7), pad(isa.trimmed(8), 15),
                 isa.trimmed(5), pad(isa.trimmed(6), 15), ISA_DATE.format(now), TIME.format(now),
                 isa.trimmed(11).isEmpty() ? "U" : isa.trimmed(11), isa.trimmed(12), control, "0", isa.trimmed(15),
-                ">");
+                String.valueOf(componentOf(isa)));
         for (X12Envelope.Group group : envelope.groups()) {
             writeGroup(writer, group, sets, groups);
         }
@@ -165,6 +169,16 @@ public final class FunctionalAcknowledgement {
         segments++;
         segment(writer, "SE", String.valueOf(segments + 1), "0001");
         segment(writer, "GE", "1", control);
+    }
+
+    /** The sender's ISA16, unless it is one of the delimiters the 997 is written with ('*', '~'), then '>'. */
+    private static char componentOf(Segment isa) {
+        String sent = isa.element(16);
+        if (sent.length() != 1 || "*~".indexOf(sent.charAt(0)) >= 0 || Character.isLetterOrDigit(sent.charAt(0))
+                || Character.isWhitespace(sent.charAt(0))) {
+            return DEFAULT_COMPONENT;
+        }
+        return sent.charAt(0);
     }
 
     /** StAEDI's own X12 envelope schema, so that the envelope written is checked as the one read is. */

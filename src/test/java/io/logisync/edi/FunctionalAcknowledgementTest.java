@@ -36,10 +36,10 @@ class FunctionalAcknowledgementTest {
         String ack = FunctionalAcknowledgement.of(map(sample("catalyst-210.edi")), controlNumbers, NOW);
 
         // ISA06/ISA08 and GS02/GS03 swapped; ISA13 and GS06 are our own numbers 41 and 42; AK1 names the IM group
-        // 1838 and AK2 its set 18380001; ST, AK1, AK2, AK5, AK9 and SE make 6 segments
+        // 1838 and AK2 its set 18380001; ST, AK1, AK2, AK5, AK9 and SE make 6 segments; ISA16 is the sender's ':'
         assertThat(segments(ack)).containsExactly(
                 "ISA*00*          *00*          *ZZ*MGCTLYST       *02*SCAC           *261102*1504*U*00401*000000041"
-                        + "*0*T*>",
+                        + "*0*T*:",
                 "GS*FA*MGCTLYST*SCAC*20261102*1504*42*X*004010",
                 "ST*997*0001",
                 "AK1*IM*1838",
