@@ -68,7 +68,10 @@ public final class FunctionalAcknowledgement {
         }
         X12Fault fault = broken.fault();
         FunctionalAcknowledgement writer = new FunctionalAcknowledgement(controlNumbers, now);
-        return writer.write(broken.envelopes(), (group, set) -> new SetAnswer(set, false,
+        // an interchange fault has no code in the 997: a TA1 (interchange acknowledgement) carries it
+        String interchangeNote = fault.level() == X12Fault.Level.INTERCHANGE && !fault.code().isEmpty() ? fault.code()
+                : null;
+        return writer.write(broken.envelopes(), interchangeNote, (group, set) -> new SetAnswer(set, false,
                 fault.level() == X12Fault.Level.SET && fault.groupControlNumber().equals(group.controlNumber())
                         && fault.setControlNumber().equals(set.controlNumber()) ? fault.code() : ""),
                 group -> fault.level() == X12Fault.Level.GROUP
@@ -85,6 +88,10 @@ public final class FunctionalAcknowledgement {
     }
 
     private String write(List<X12Envelope> envelopes, SetRule sets, GroupRule groups) {
+        return write(envelopes, null, sets, groups);
+    }
+
+    private String write(List<X12Envelope> envelopes, String interchangeNote, SetRule sets, GroupRule groups) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
@@ -96,7 +103,7 @@ public final class FunctionalAcknowledgement {
         try (EDIStreamWriter writer = factory.createEDIStreamWriter(out)) {
             for (X12Envelope envelope : envelopes) {
                 if (!envelope.groups().isEmpty()) {
-                    writeInterchange(writer, envelope, sets, groups);
+                    writeInterchange(writer, envelope, interchangeNote, sets, groups);
                 }
             }
         } catch (EDIStreamException e) {
@@ -105,8 +112,8 @@ public final class FunctionalAcknowledgement {
         return out.toString(StandardCharsets.US_ASCII);
     }
 
-    private void writeInterchange(EDIStreamWriter writer, X12Envelope envelope, SetRule sets, GroupRule groups)
-            throws EDIStreamException {
+    private void writeInterchange(EDIStreamWriter writer, X12Envelope envelope, String interchangeNote, SetRule sets,
+            GroupRule groups) throws EDIStreamException {
         Segment isa = envelope.isa();
         String control = String.format("%09d", controlNumbers.getAsLong() % 1_000_000_000L);
         writer.setControlSchema(controlSchema(isa.trimmed(12)));
@@ -115,6 +122,10 @@ public final class FunctionalAcknowledgement {
                 isa.trimmed(5), pad(isa.trimmed(6), 15), ISA_DATE.format(now), TIME.format(now),
                 isa.trimmed(11).isEmpty() ? "U" : isa.trimmed(11), isa.trimmed(12), control, "0", isa.trimmed(15),
                 String.valueOf(componentOf(isa)));
+        if (interchangeNote != null) {
+            // TA1: the received ISA13, ISA09 and ISA10, rejected (R), and the note code saying why
+            segment(writer, "TA1", isa.trimmed(13), isa.trimmed(9), isa.trimmed(10), "R", interchangeNote);
+        }
         for (X12Envelope.Group group : envelope.groups()) {
             writeGroup(writer, group, sets, groups);
         }

@@ -78,6 +78,20 @@ class FunctionalAcknowledgementTest {
     }
 
     @Test
+    void shouldAnswerAnInterchangeTrailerThatDisagreesWithItsHeaderWithATa1Code001() {
+        // IEA02 must repeat ISA13: the 997 has no code for an interchange fault; TA1-05 001 is the standard's
+        String x12 = sample("canadapost-214.edi").replace("IEA*00001*000001644", "IEA*00001*000001645");
+
+        EdiSyntaxException broken = org.junit.jupiter.api.Assertions.assertThrows(EdiSyntaxException.class,
+                () -> map(x12));
+        String ack = FunctionalAcknowledgement.rejecting(broken, controlNumbers, NOW);
+
+        List<String> segments = segments(ack);
+        assertThat(segments.get(1)).isEqualTo("TA1*000001644*191103*1800*R*001");
+        assertThat(segments).contains("AK2*214*000000019", "AK9*R*19*19*0").doesNotContain("AK5*A");
+    }
+
+    @Test
     void shouldRejectASetOfAKindLogisyncDoesNotRead() {
         String x12 = sample("catalyst-204.edi").replace("SE*41*", "SE*38*");
 
