@@ -26,6 +26,7 @@ public final class FunctionalAcknowledgement {
     private static final DateTimeFormatter GS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
     private static final String SET_NOT_SUPPORTED = "1";
+    private static final String SEGMENTS_IN_ERROR = X12Fault.SEGMENTS_IN_ERROR;
 
     private static final char DEFAULT_COMPONENT = '>';
 
@@ -33,7 +34,10 @@ public final class FunctionalAcknowledgement {
     private final ZonedDateTime now;
 
     /** How one set is acknowledged: accepted, or rejected with a code ("" for none). */
-    private record SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code) {
+    private record SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code, ElementError element) {
+        SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code) {
+            this(set, accepted, code, null);
+        }
     }
 
     /**
@@ -49,9 +53,15 @@ public final class FunctionalAcknowledgement {
     public static String of(X12Document document, LongSupplier controlNumbers, ZonedDateTime now) {
         List<String> unsupported = document.refused().stream().filter(RefusedSet::notSupported)
                 .map(RefusedSet::setControlNumber).toList();
+        java.util.Map<String, ElementError> badElements = new java.util.HashMap<>();
+        document.refused().stream().filter(refused -> refused.elementError() != null)
+                .forEach(refused -> badElements.put(refused.setControlNumber(), refused.elementError()));
         FunctionalAcknowledgement writer = new FunctionalAcknowledgement(controlNumbers, now);
         return writer.write(document.envelopes(), (group, set) -> unsupported.contains(set.controlNumber())
-                ? new SetAnswer(set, false, SET_NOT_SUPPORTED) : new SetAnswer(set, true, ""), group -> null);
+                ? new SetAnswer(set, false, SET_NOT_SUPPORTED)
+                : badElements.containsKey(set.controlNumber())
+                        ? new SetAnswer(set, false, SEGMENTS_IN_ERROR, badElements.get(set.controlNumber()))
+                        : new SetAnswer(set, true, ""), group -> null);
     }
 
     /**
@@ -149,12 +159,20 @@ public final class FunctionalAcknowledgement {
             segment(writer, "AK1", group.functionalId(), group.controlNumber());
         }
         segments++;
-        // Known gap: a rejected set's 997 names its code only; no AK3/AK4 segment or element detail is written.
+        // Known gap: AK3/AK4 detail is written for the 210 charge elements logisync type-checks, not for envelope faults.
         String groupRejection = groups.rejection(group);
         int accepted = 0;
         for (X12Envelope.SetHeader set : group.sets()) {
             SetAnswer answer = sets.answer(group, set);
             segment(writer, "AK2", set.type(), set.controlNumber());
+            if (answer.element() != null) {
+                ElementError bad = answer.element();
+                // AK3-04 8: the segment has data element errors; AK4 names the element, its error and its value
+                segment(writer, "AK3", bad.segmentTag(), String.valueOf(bad.segmentPositionInSet()), "", "8");
+                segment(writer, "AK4", String.valueOf(bad.elementPosition()), bad.elementReference(),
+                        bad.errorCode(), bad.value());
+                segments += 2;
+            }
             if (answer.accepted()) {
                 segment(writer, "AK5", "A");
                 accepted++;

@@ -6,14 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** One ST..SE transaction set with the control numbers and senders of the envelope around it. */
+/** One ST..SE transaction set (segments from ST to SE) with the control numbers and senders of the envelope around it. */
 record TransactionSet(Envelope envelope, String type, String controlNumber, List<Segment> segments) {
 
     /**
-     * The first 12 hex digits of the SHA-256 of the set's content: ST01 and the segments between ST and SE, each as
-     * its tag and elements joined by '*' and ended by '~', elements stripped of padding. Delimiters, line breaks and
-     * the control numbers do not count, so the same document resent gives the same digest and another document sent
-     * under reused control numbers another one.
+     * The first 12 hex digits of the SHA-256 of the set's content: its segments from ST to SE, each as its tag and
+     * elements joined by '*' and ended by '~', elements stripped of padding. The file's delimiters and line breaks do
+     * not count, so the same document resent gives the same digest and another document sent under reused control
+     * numbers another one.
      */
     String contentDigest() {
         StringBuilder text = new StringBuilder("ST*").append(type).append('~');

@@ -92,6 +92,19 @@ class FunctionalAcknowledgementTest {
     }
 
     @Test
+    void shouldRejectA210WhoseChargeIsNotAnN2ElementNamingTheSegmentAndElement() {
+        // L1-04 is element 58, type N2: digits with two implied decimals, so '3636.045' holds a character it cannot
+        X12Document document = map(sample("catalyst-210.edi").replace("L1*1*46.09*PH*363604", "L1*1*46.09*PH*3636.045"));
+
+        String ack = FunctionalAcknowledgement.of(document, controlNumbers, NOW);
+
+        assertThat(document.events()).isEmpty();
+        // ST 1, B3 2, G62 3, three N1/N3/N4 loops 4-12, LX 13, L5 14, L0 15, the L1 16
+        assertThat(segments(ack)).containsSubsequence("AK2*210*18380001", "AK3*L1*16**8", "AK4*4*58*6*3636.045",
+                "AK5*R*5", "AK9*R*1*1*0", "SE*8*0001");
+    }
+
+    @Test
     void shouldRejectASetOfAKindLogisyncDoesNotRead() {
         String x12 = sample("catalyst-204.edi").replace("SE*41*", "SE*38*");
 
