@@ -100,6 +100,15 @@ public final class IncomingEvent {
         outcome = "queued";
     }
 
+    /**
+     * Applied, but what it says was applied already under another event id (a carrier invoice sent again): the
+     * outcome {@code duplicate}.
+     */
+    public void markRepeated() {
+        status = Status.ACCEPTED;
+        outcome = "duplicate";
+    }
+
     public void markDuplicate() {
         status = Status.DUPLICATE;
         outcome = null;

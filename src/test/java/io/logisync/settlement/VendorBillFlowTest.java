@@ -94,11 +94,64 @@ class VendorBillFlowTest {
         drop("catalyst-210.edi");
         await().atMost(Duration.ofSeconds(30)).until(() -> done().size() == 2);
 
-        JsonNode answer = logisync.send(carrierInvoice("resent-1", NUMBER, LOAD, "659.40"));
+        // the same invoice from dispatch: the 210's lines, in another order
+        ObjectNode resent = event("resent-1", "carrier.invoice.received", CARRIER, Map.of("carrierCode", CARRIER,
+                "carrierInvoiceNumber", NUMBER, "invoiceDate", "2016-07-07", "currency", "USD", "lines", List.of(
+                        Map.of("loadRef", LOAD, "chargeCode", "DISCOUNT", "amount", "-3017.91"),
+                        Map.of("loadRef", LOAD, "chargeCode", "LINEHAUL", "amount", "3636.04"),
+                        Map.of("loadRef", LOAD, "chargeCode", "CUSTOMS_CLEARANCE", "amount", "15.00"),
+                        Map.of("loadRef", LOAD, "chargeCode", "FUEL", "amount", "26.27")), "total", "659.40"));
+        JsonNode answer = logisync.send(resent);
 
-        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("applied");
+        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("duplicate");
         assertThat(moves("in_invoice")).hasSize(1);
         assertThat(parkedCount()).isZero();
+    }
+
+    @Test
+    void shouldParkACarrierInvoiceResentWithOtherAmountsAsAConflictNamingBothFigures() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "1010.00"));
+        logisync.send(carrierInvoice("ci-1", "PH-1001", "L-1", "1010.00"));
+        assertThat(moves("in_invoice")).singleElement().satisfies(b -> assertThat(b.get("state"))
+                .isEqualTo("posted"));
+
+        JsonNode answer = logisync.send(carrierInvoice("ci-2", "PH-1001", "L-1", "5000.00"));
+
+        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("parked");
+        assertThat(answer.get("results").get(0).get("reason").asText()).isEqualTo("CARRIER_INVOICE_CONFLICT");
+        Map<String, Object> parked = logisync.db().queryForMap("SELECT reason, waiting_for, detail FROM"
+                + " parked_message WHERE status = 'PARKED'");
+        assertThat(parked.get("WAITING_FOR")).isEqualTo("carrier-invoice-conflict:" + CARRIER + "/PH-1001");
+        assertThat((String) parked.get("DETAIL")).contains("recorded USD 1010.00").contains("now USD 5000.00")
+                .contains("booked in Odoo as");
+        // nothing changed in Odoo or in logisync's record
+        assertThat(moves("in_invoice")).singleElement().satisfies(b -> assertThat(decimal(b.get("amount_untaxed")))
+                .isEqualByComparingTo("1010.00"));
+        assertThat(logisync.db().queryForObject("SELECT total FROM vendor_bill WHERE vendor_ref = 'PH-1001'",
+                BigDecimal.class)).isEqualByComparingTo("1010.00");
+        // the identical resend stays a quiet duplicate
+        JsonNode same = logisync.send(carrierInvoice("ci-3", "PH-1001", "L-1", "1010.00"));
+        assertThat(same.get("results").get(0).get("outcome").asText()).isEqualTo("duplicate");
+        assertThat(parkedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkACorrectedInvoiceAfterARejectionAsAConflictNamingTheRejection() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "600.00"));
+        logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "659.40"));
+        assertThat(decide("reject", "INV-1", "{\"reason\": \"overbilled\"}", LogisyncHarness.APPROVER_KEY)
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parkedCount() == 0);
+
+        JsonNode answer = logisync.send(carrierInvoice("ci-2", "INV-1", "L-1", "600.00"));
+
+        assertThat(answer.get("results").get(0).get("reason").asText()).isEqualTo("CARRIER_INVOICE_CONFLICT");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message WHERE status = 'PARKED'",
+                String.class)).contains("REJECTED by " + LogisyncHarness.APPROVER).contains("overbilled")
+                .contains("recorded USD 659.40").contains("now USD 600.00");
+        assertThat(moves("in_invoice")).isEmpty();
     }
 
     @Test
