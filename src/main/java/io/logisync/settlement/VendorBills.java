@@ -279,12 +279,16 @@ public class VendorBills {
         data.path("loadRefs").forEach(l -> wanted.add(l.asText()));
         List<Assignment> delivered = assignments.deliveredFor(carrier, from, to).stream()
                 .filter(a -> wanted.isEmpty() || wanted.contains(a.loadRef())).toList();
-        Map<String, String> billed = store.billedLoads(delivered.stream().map(Assignment::loadRef).toList(), key);
-        List<Assignment> open = delivered.stream().filter(a -> !billed.containsKey(a.loadRef())).toList();
+        List<String> loadRefs = delivered.stream().map(Assignment::loadRef).toList();
+        Map<String, String> billed = store.billedLoads(loadRefs, key);
+        Map<String, String> leftOut = leftOut(loadRefs, billed);
+        List<Assignment> open = delivered.stream().filter(a -> !billed.containsKey(a.loadRef())
+                && !leftOut.containsKey(a.loadRef())).toList();
+        String omitted = leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.values());
         if (open.isEmpty()) {
             LOG.info("Settlement {}: carrier {} has no delivered load in the period that is not billed already"
-                    + " ({} delivered, {} billed); no vendor bill is made", ref, carrier, delivered.size(),
-                    billed.size());
+                    + " ({} delivered, {} billed){}; no vendor bill is made", ref, carrier, delivered.size(),
+                    billed.size(), omitted);
             return;
         }
         Set<String> currencies = new LinkedHashSet<>();
@@ -305,9 +309,38 @@ public class VendorBills {
         LocalDate date = event.hasNonNull("time") ? io.logisync.flow.Times.parseInstant("$.time",
                 event.get("time").asText()).atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.now(clock);
         store.plan(new Bill(key, Kind.SETTLEMENT, carrier, ref, date, currencies.iterator().next(), total,
-                Status.PLANNED, "self-billed at the agreed cost of " + lines.size() + " load(s)", null, null, null,
-                null, null, null, event.path("id").asText(), event.path("source").asText()), lines);
+                Status.PLANNED, "self-billed at the agreed cost of " + lines.size() + " load(s)" + omitted, null,
+                null, null, null, null, null, event.path("id").asText(), event.path("source").asText()), lines);
+        if (!leftOut.isEmpty()) {
+            LOG.info("Settlement {} of carrier {} bills {} load(s){}", ref, carrier, lines.size(), omitted);
+        }
         make(key);
+    }
+
+    /**
+     * The loads a settlement must not bill at the agreed cost, each with why: cancelled loads (a truck order not used
+     * included, as no carrier-side TONU amount is agreed), and loads whose carrier invoice an approver rejected (they
+     * wait for a corrected invoice or a decision).
+     */
+    private Map<String, String> leftOut(List<String> loadRefs, Map<String, String> billed) {
+        List<String> candidates = loadRefs.stream().filter(l -> !billed.containsKey(l)).toList();
+        Map<String, String> answer = new LinkedHashMap<>();
+        Map<String, Boolean> cancelled = assignments.cancelled(candidates);
+        Map<String, Bill> rejected = store.rejectedWithLoads(candidates);
+        for (String load : candidates) {
+            if (cancelled.containsKey(load)) {
+                // Known gap: shipment.assigned carries no carrier TONU amount, so a truck order not used is not self-billed.
+                answer.put(load, "load " + load + " was cancelled" + (cancelled.get(load)
+                        ? " with truck order not used; no TONU amount is agreed with the carrier, so it is billed"
+                                + " only from the carrier's own invoice"
+                        : ""));
+            } else if (rejected.containsKey(load)) {
+                Bill bill = rejected.get(load);
+                answer.put(load, "load " + load + " has carrier invoice " + bill.vendorRef() + " rejected by "
+                        + bill.decidedBy() + "; it waits for a corrected invoice or a decision");
+            }
+        }
+        return answer;
     }
 
     // ---------------------------------------------------------------- Odoo

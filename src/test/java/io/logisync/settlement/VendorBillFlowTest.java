@@ -372,6 +372,46 @@ class VendorBillFlowTest {
         assertThat(moves("in_invoice")).hasSize(2);
     }
 
+    @Test
+    void shouldLeaveCancelledLoadsAndLoadsWithARejectedCarrierInvoiceOutOfASettlementSayingWhy() throws Exception {
+        deliverAndInvoice("L-1");
+        deliverAndInvoice("L-2");
+        deliverAndInvoice("L-3");
+        deliverAndInvoice("L-4");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "500.00"));
+        logisync.send(assigned("a-2", "L-2", CARRIER, "300.00"));
+        logisync.send(assigned("a-3", "L-3", CARRIER, "200.00"));
+        logisync.send(assigned("a-4", "L-4", CARRIER, "400.00"));
+        logisync.send(event("x-2", "shipment.cancelled", "L-2", Map.of("loadRef", "L-2", "reason", "customer")));
+        logisync.send(event("x-4", "shipment.cancelled", "L-4", Map.of("loadRef", "L-4", "reason", "customer",
+                "truckOrderNotUsed", true)));
+        // L-3's carrier billed 900.00 against 200.00 agreed, and an approver rejected it as overbilled
+        logisync.send(carrierInvoice("ci-3", "INV-3", "L-3", "900.00"));
+        assertThat(decide("reject", "INV-3", "{\"reason\": \"overbilled\"}", LogisyncHarness.APPROVER_KEY)
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parkedCount() == 0);
+
+        logisync.send(settlement("st-1", "2026-11-01", "2026-11-07"));
+
+        Map<String, Object> settlement = moves("in_invoice").stream().filter(b -> ((String) b.get("ref"))
+                .startsWith("SETTLEMENT")).findFirst().orElseThrow();
+        assertThat(productLines(settlement)).extracting(l -> (String) l.get("name"))
+                .containsExactly("Agreed carrier cost - load L-1");
+        assertThat(decimal(settlement.get("amount_untaxed"))).isEqualByComparingTo("500.00");
+        JsonNode listed = Events.MAPPER.readTree(logisync.api("GET", "/api/v1/carrier-invoices?status=CREATED", null,
+                LogisyncHarness.OPERATOR_KEY).body());
+        JsonNode shown = null;
+        for (JsonNode b : listed) {
+            if (b.path("vendorRef").asText().startsWith("SETTLEMENT")) {
+                shown = b;
+            }
+        }
+        assertThat(shown).isNotNull();
+        assertThat(shown.get("match").asText()).contains("load L-2 was cancelled")
+                .contains("load L-4 was cancelled with truck order not used")
+                .contains("load L-3 has carrier invoice INV-3 rejected by " + LogisyncHarness.APPROVER);
+    }
+
     // ------------------------------------------------------------------ bills parked before vendor billing
 
     @Test
