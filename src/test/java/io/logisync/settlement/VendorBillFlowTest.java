@@ -243,6 +243,25 @@ class VendorBillFlowTest {
             assertThat(f.path("odooAmount").decimalValue()).isEqualByComparingTo("659.40");
             assertThat(f.path("detail").asText()).contains("more than the tolerance")
                     .contains("approved by " + LogisyncHarness.APPROVER);
+            assertThat(f.path("odooId").asLong()).isEqualTo(((Number) bill.get("id")).longValue());
+        });
+    }
+
+    @Test
+    void shouldFindAVendorBillMadeForACancelledLoadWithItsOdooId() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "659.40"));
+        logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "659.40"));
+        long bill = ((Number) onlyBill().get("id")).longValue();
+        assertThat(costFindings()).isEmpty();
+
+        logisync.send(event("x-1", "shipment.cancelled", "L-1", Map.of("loadRef", "L-1", "reason", "customer")));
+
+        assertThat(costFindings()).singleElement().satisfies(f -> {
+            assertThat(f.path("loadRef").asText()).isEqualTo("L-1");
+            assertThat(f.path("document").asText()).isEqualTo("INV-1");
+            assertThat(f.path("odooId").asLong()).isEqualTo(bill);
+            assertThat(f.path("detail").asText()).contains("vendor bill for load L-1").contains("was cancelled");
         });
     }
 
