@@ -44,8 +44,9 @@ public class VendorBills {
     /** What a bill waiting for an approver waits for: {@code settlement-approval:<carrier>/<invoice number>}. */
     public static final String APPROVAL_KEY = "settlement-approval:";
     /**
-     * What a resend that contradicts a recorded bill is parked under: {@code carrier-invoice-conflict:<carrier>/<number>}.
-     * Nothing wakes it: an operator reads it and discards it, or replays it once the recorded bill is put right.
+     * What a resend that contradicts a recorded bill is parked under:
+     * {@code carrier-invoice-conflict:<carrier>/<number>}. Nothing wakes it: an operator reads it and discards it, or
+     * replays it once the recorded bill is put right.
      */
     public static final String CONFLICT_KEY = "carrier-invoice-conflict:";
 
@@ -329,7 +330,7 @@ public class VendorBills {
         Map<String, Bill> rejected = store.rejectedWithLoads(candidates);
         for (String load : candidates) {
             if (cancelled.containsKey(load)) {
-                // Known gap: shipment.assigned carries no carrier TONU amount, so a truck order not used is not self-billed.
+                // Known gap: no carrier TONU amount is agreed, so a truck order not used is not self-billed.
                 answer.put(load, "load " + load + " was cancelled" + (cancelled.get(load)
                         ? " with truck order not used; no TONU amount is agreed with the carrier, so it is billed"
                                 + " only from the carrier's own invoice"
