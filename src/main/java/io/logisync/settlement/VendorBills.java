@@ -1,6 +1,8 @@
 package io.logisync.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logisync.invoicing.MoveBatcher;
+import io.logisync.invoicing.MoveBatches;
 import io.logisync.masterdata.OdooDirectory;
 import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * for an approver; a settlement (settlement.requested) bills a carrier's delivered, not yet billed loads at the agreed
  * cost. The same carrier invoice twice makes one bill: logisync's record, then its binding, then Odoo (partner and
  * vendor reference) are looked at before anything is created.
+ *
+ * <p>With {@link #batchWith batches} of more than one, the bills that events make at about the same time are created
+ * in one {@code create} and posted in one {@code action_post} ({@link MoveBatcher}); the event's thread waits for its
+ * own bill, and a bill Odoo refuses fails alone.
  */
 public class VendorBills {
 
@@ -63,6 +69,7 @@ public class VendorBills {
     private final boolean post;
     private final String settlementChargeCode;
     private final Clock clock;
+    private volatile MoveBatches batches;
 
     public VendorBills(OdooClient odoo, VendorBillStore store, Assignments assignments, BindingStore bindings,
             ChargeCatalog catalog, OdooDirectory directory, AnalyticAccounts analytic, Tolerance tolerance,
@@ -78,6 +85,17 @@ public class VendorBills {
         this.post = post;
         this.settlementChargeCode = settlementChargeCode;
         this.clock = clock;
+    }
+
+    /** Makes bills in batches through {@code batches} (a size of 1 keeps them one by one). */
+    public void batchWith(MoveBatches moveBatches) {
+        this.batches = moveBatches;
+    }
+
+    /** True when bills are made in batches ({@code logisync.settlement.batch.size} above 1). */
+    public boolean isBatched() {
+        MoveBatches b = batches;
+        return b != null && b.size() > 1;
     }
 
     // ---------------------------------------------------------------- carrier.invoice.received
@@ -348,6 +366,10 @@ public class VendorBills {
 
     /** Makes the bill in Odoo unless it is there already (binding, then partner and reference), then posts it. */
     void make(String billKey) {
+        if (isBatched()) {
+            makeInBatch(billKey);
+            return;
+        }
         Bill bill = store.find(billKey).orElseThrow();
         long partner = assignments.requireCarrier(bill.carrierCode(), "vendor bill " + bill.vendorRef());
         Long id = bill.odooId();
@@ -381,6 +403,57 @@ public class VendorBills {
         store.recordOutcome(billKey, number, state);
         LOG.info("Vendor bill {} ({}) of carrier {} is {} in Odoo (account.move {})", number, bill.vendorRef(),
                 bill.carrierCode(), state, id);
+    }
+
+    /**
+     * Makes the bill in a batch with the bills other events make at about the same time, waits for it and records
+     * it as {@link #make} does: the batch looks for a bill logisync has no id for in Odoo (partner and reference)
+     * before creating it, posts drafts unless {@code logisync.settlement.post} is false, and reads number and state
+     * back. The id is bound as soon as there is one, even when posting then failed; the error that stopped the bill,
+     * if any, is thrown on the event's thread, so it parks or is retried as it would one by one.
+     */
+    private void makeInBatch(String billKey) {
+        // Known gap: one carrier's events share its lock (the subject), so only bills of different carriers batch.
+        MoveBatcher.Outcome outcome = batches.submit(() -> batchRequest(billKey));
+        Bill bill = store.find(billKey).orElseThrow();
+        Long id = outcome.id();
+        if (id != null && bill.odooId() == null) {
+            bindings.bind(BINDING, billKey, MODEL, id, null);
+            store.recordCreated(billKey, id);
+            if (outcome.created()) {
+                LOG.debug("Vendor bill {} of {} created in Odoo as account.move {} in a batch", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            } else {
+                LOG.info("Vendor bill {} of {} found in Odoo as account.move {}; not made again", bill.vendorRef(),
+                        bill.carrierCode(), id);
+            }
+        }
+        if (outcome.failed()) {
+            throw outcome.error();
+        }
+        OdooRecord read = outcome.readBack();
+        if (read == null) {
+            List<OdooRecord> again = odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
+            if (again.isEmpty()) {
+                throw new IllegalStateException("account.move " + id + " of vendor bill " + billKey
+                        + " is bound but no longer exists in Odoo");
+            }
+            read = again.get(0);
+        }
+        store.recordOutcome(billKey, read.getString("name"), read.getString("state"));
+        LOG.info("Vendor bill {} ({}) of carrier {} is {} in Odoo (account.move {})", read.getString("name"),
+                bill.vendorRef(), bill.carrierCode(), read.getString("state"), id);
+    }
+
+    /** What the batch needs: the bill's id when logisync knows it (record, then binding), else its values. */
+    private MoveBatcher.Request batchRequest(String billKey) {
+        Bill bill = store.find(billKey).orElseThrow();
+        long partner = assignments.requireCarrier(bill.carrierCode(), "vendor bill " + bill.vendorRef());
+        Long known = bill.odooId() != null ? bill.odooId()
+                : bindings.find(BINDING, billKey).map(BindingStore.Binding::odooId).orElse(null);
+        Map<String, Object> values = known == null ? values(bill, partner, store.lines(billKey)) : null;
+        return new MoveBatcher.Request(billKey, MOVE_TYPE, partner, bill.vendorRef(), known, values,
+                OdooContext.DEFAULT, post);
     }
 
     private Map<String, Object> values(Bill bill, long partner, List<Line> lines) {
