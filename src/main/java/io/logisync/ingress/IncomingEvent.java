@@ -104,6 +104,7 @@ public final class IncomingEvent {
      * Applied, but what it says was applied already under another event id (a carrier invoice sent again): the
      * outcome {@code duplicate}.
      */
+    // Known gap: the logisync.events meter and the "applied" log line still count such an event as applied.
     public void markRepeated() {
         status = Status.ACCEPTED;
         outcome = "duplicate";
