@@ -180,6 +180,41 @@ class StatusBackRouteTest {
     }
 
     @Test
+    void shouldSendOnePaymentUpdatedForAPaymentRegisteredThroughOdoosWireApi() throws Exception {
+        startWithWebhook();
+        long move = billLoad("L-803");
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
+
+        // as a user would on the sandbox: the payment wizard over JSON-2, then its action
+        var odoo = logisync.odoo();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode wizard = MAPPER.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                odoo.url() + "/json/2/account.payment.register/create")).header("Authorization", "bearer "
+                        + odoo.apiKey()).header("X-Odoo-Database", odoo.database()).header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"vals_list\": [{}], \"context\": {\"active_model\": \"account.move\","
+                                                + " \"active_ids\": [" + move + "]}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        java.net.http.HttpResponse<String> paid = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                odoo.url() + "/json/2/account.payment.register/action_create_payments")).header("Authorization",
+                        "bearer " + odoo.apiKey()).header("X-Odoo-Database", odoo.database()).header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"ids\": [" + wizard.get(0).asLong() + "]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.events("logistics.payment.updated.v1")
+                .size() == 1);
+        JsonNode update = receiver.events("logistics.payment.updated.v1").get(0);
+        assertThat(update.path("data").path("odooInvoiceId").asLong()).isEqualTo(move);
+        // paid, not yet matched with a bank statement: Odoo 19 reads it in_payment
+        assertThat(update.path("data").path("paymentState").asText()).isEqualTo("in_payment");
+        assertThat(update.path("data").path("amountResidual").decimalValue()).isEqualByComparingTo("0");
+        Thread.sleep(1500);
+        assertThat(receiver.events("logistics.payment.updated.v1")).hasSize(1);
+    }
+
+    @Test
     void shouldRetryAWebhookThatIsDownAndDeliverOnceItIsUp() throws Exception {
         startWithWebhook("--logisync.dispatch.max-redeliveries=8");
         receiver.down.set(true);
