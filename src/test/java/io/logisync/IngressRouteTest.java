@@ -243,6 +243,56 @@ class IngressRouteTest {
         assertNothingStored();
     }
 
+    private static ObjectNode bill(String id, String currency, String total, String... amounts) {
+        List<java.util.Map<String, String>> lines = java.util.Arrays.stream(amounts)
+                .map(amount -> java.util.Map.of("loadRef", "L-310", "chargeCode", "LINEHAUL", "amount", amount))
+                .toList();
+        ObjectNode event = io.logisync.support.Events.event(id, "carrier.invoice.received", "MAPLE-EXPRESS",
+                java.util.Map.of("carrierCode", "MAPLE-EXPRESS", "carrierInvoiceNumber", id, "invoiceDate",
+                        "2026-11-02", "currency", currency, "lines", lines, "total", total));
+        event.put("source", "carrier/acme-freight");
+        return event;
+    }
+
+    @Test
+    void shouldRejectMoneyWithMoreDecimalsThanItsCurrency() throws Exception {
+        ObjectNode thousandths = bill("mills-1", "USD", "1000.009", "500.005", "500.004");
+        ObjectNode halfCents = bill("mills-2", "USD", "0.015", "0.005", "0.005", "0.005");
+        ObjectNode yen = bill("mills-3", "JPY", "1000.5", "1000.5");
+        ObjectNode assigned = io.logisync.support.Events.event("mills-4", "shipment.assigned", "L-311",
+                java.util.Map.of("loadRef", "L-311", "carrierCode", "MAPLE-EXPRESS", "agreedCost",
+                        java.util.Map.of("amount", "812.125", "currency", "CAD")));
+        assigned.put("source", "carrier/acme-freight");
+
+        HttpResponse<String> response = logisync.post(array(thousandths, halfCents, yen, assigned).toString(),
+                LogisyncHarness.CARRIER_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        assertThat(answer.at("/results/0/errors").toString()).contains("$.data.lines[0].amount: 500.005")
+                .contains("$.data.lines[1].amount: 500.004").contains("$.data.total: 1000.009").contains("USD has (2)");
+        assertThat(answer.at("/results/1/errors").toString()).contains("$.data.lines[2].amount: 0.005")
+                .contains("$.data.total: 0.015").doesNotContain("0.02").doesNotContain("0.03");
+        assertThat(answer.at("/results/2/errors").toString()).contains("$.data.total: 1000.5").contains("JPY has (0)");
+        assertThat(answer.at("/results/3/errors").toString()).contains("$.data.agreedCost.amount: 812.125")
+                .contains("CAD has (2)");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldKeepTheRatesPrecisionAndMoneyInTheCurrencysOwnMinorUnits() throws Exception {
+        ObjectNode dinars = bill("mills-5", "KWD", "12.345", "12.345");
+        ObjectNode precise = shipment("mills-6", "L-312", "ACME", charge("FUEL", "1.5", "0.123456"));
+
+        JsonNode dinarsAnswer = MAPPER.readTree(logisync.post(dinars.toString(), LogisyncHarness.CARRIER_KEY).body());
+        JsonNode preciseAnswer = MAPPER.readTree(logisync.post(precise.toString(), LogisyncHarness.TMS_KEY).body());
+
+        // the Kuwaiti dinar has three decimals; a rate may have six, its rated total is rounded when billed
+        assertThat(dinarsAnswer.at("/results/0/status").asText()).as(dinarsAnswer.toString()).isEqualTo("accepted");
+        assertThat(preciseAnswer.at("/results/0/status").asText()).as(preciseAnswer.toString())
+                .isEqualTo("accepted");
+    }
+
     @Test
     void shouldTakeTheSameEventSentConcurrentlyOnce() throws Exception {
         String body = customer("race-1", "RACE", "Race Co").toString();

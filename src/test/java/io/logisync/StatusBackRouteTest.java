@@ -137,7 +137,7 @@ class StatusBackRouteTest {
         startWithWebhook();
         long move = billLoad("L-801");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
         JsonNode posted = receiver.events("logistics.invoice.posted.v1").get(0);
         Map<String, Object> invoice = logisync.records("account.move").stream()
                 .filter(m -> ((Number) m.get("id")).longValue() == move).findFirst().orElseThrow();
@@ -164,7 +164,7 @@ class StatusBackRouteTest {
 
         logisync.odoo().store().registerPayment(move, 1150.00, true);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.events("logistics.payment.updated.v1")
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.payment.updated.v1")
                 .size() == 1);
         JsonNode paid = receiver.events("logistics.payment.updated.v1").get(0);
         assertThat(paid.path("subject").asText()).isEqualTo(invoice.get("name"));
@@ -180,14 +180,49 @@ class StatusBackRouteTest {
     }
 
     @Test
+    void shouldSendOnePaymentUpdatedForAPaymentRegisteredThroughOdoosWireApi() throws Exception {
+        startWithWebhook();
+        long move = billLoad("L-803");
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
+
+        // as a user would on the sandbox: the payment wizard over JSON-2, then its action
+        var odoo = logisync.odoo();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode wizard = MAPPER.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                odoo.url() + "/json/2/account.payment.register/create")).header("Authorization", "bearer "
+                        + odoo.apiKey()).header("X-Odoo-Database", odoo.database()).header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"vals_list\": [{}], \"context\": {\"active_model\": \"account.move\","
+                                                + " \"active_ids\": [" + move + "]}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        java.net.http.HttpResponse<String> paid = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                odoo.url() + "/json/2/account.payment.register/action_create_payments")).header("Authorization",
+                        "bearer " + odoo.apiKey()).header("X-Odoo-Database", odoo.database()).header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"ids\": [" + wizard.get(0).asLong() + "]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.payment.updated.v1")
+                .size() == 1);
+        JsonNode update = receiver.events("logistics.payment.updated.v1").get(0);
+        assertThat(update.path("data").path("odooInvoiceId").asLong()).isEqualTo(move);
+        // paid, not yet matched with a bank statement: Odoo 19 reads it in_payment
+        assertThat(update.path("data").path("paymentState").asText()).isEqualTo("in_payment");
+        assertThat(update.path("data").path("amountResidual").decimalValue()).isEqualByComparingTo("0");
+        Thread.sleep(1500);
+        assertThat(receiver.events("logistics.payment.updated.v1")).hasSize(1);
+    }
+
+    @Test
     void shouldRetryAWebhookThatIsDownAndDeliverOnceItIsUp() throws Exception {
         startWithWebhook("--logisync.dispatch.max-redeliveries=8");
         receiver.down.set(true);
         billLoad("L-802");
-        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.refused.get() >= 2);
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.refused.get() >= 2);
         receiver.down.set(false);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
         Thread.sleep(1000);
         assertThat(receiver.events("logistics.invoice.posted.v1")).hasSize(1);
         Receiver.Call call = receiver.calls.get(0);
@@ -203,7 +238,7 @@ class StatusBackRouteTest {
         receiver.down.set(true);
         billLoad("L-803");
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> logisync.db().queryForObject("SELECT COUNT(*) FROM"
+        await().atMost(Duration.ofSeconds(45)).until(() -> logisync.db().queryForObject("SELECT COUNT(*) FROM"
                 + " parked_message WHERE reason = 'DISPATCH_UNDELIVERED'", Integer.class) == 1);
         // one first attempt and two retries, the HTTP client adding none of its own
         assertThat(receiver.refused.get()).isEqualTo(3);
@@ -220,9 +255,9 @@ class StatusBackRouteTest {
         assertThat(receiver.events("logistics.shipment.exception.v1")).isEmpty();
 
         receiver.down.set(false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.events("logistics.invoice.posted.v1")
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.invoice.posted.v1")
                 .size() == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> "REPLAYED".equals(logisync.db().queryForObject(
+        await().atMost(Duration.ofSeconds(15)).until(() -> "REPLAYED".equals(logisync.db().queryForObject(
                 "SELECT status FROM parked_message WHERE id = ?", String.class, parked.get("ID"))));
         JsonNode posted = receiver.events("logistics.invoice.posted.v1").get(0);
         assertThat(posted.path("id").asText()).isEqualTo(read((String) parked.get("PAYLOAD")).path("id").asText());
@@ -242,7 +277,7 @@ class StatusBackRouteTest {
         Long parkedId = logisync.db().queryForObject("SELECT id FROM parked_message WHERE subject = 'L-804'",
                 Long.class);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.events("logistics.shipment.exception.v1")
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.events("logistics.shipment.exception.v1")
                 .size() == 1);
         JsonNode exception = receiver.events("logistics.shipment.exception.v1").get(0);
         assertThat(exception.path("subject").asText()).isEqualTo("L-804");

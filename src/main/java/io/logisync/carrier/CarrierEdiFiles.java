@@ -114,6 +114,7 @@ public class CarrierEdiFiles {
             exchange.setProperty(ACKNOWLEDGEMENT, FunctionalAcknowledgement.of(document,
                     controlNumbers.forPartner(carrier), now));
             problems.addAll(document.problems());
+            warnOfReusedControlNumbers(document, archived);
             return document.events();
         } catch (EdiSyntaxException broken) {
             problems.add(broken.getMessage());
@@ -124,6 +125,26 @@ public class CarrierEdiFiles {
                 problems.add("no 997 was sent: the file broke before its ISA and first GS could be read");
             }
             return List.of();
+        }
+    }
+
+    /**
+     * One WARN per set whose control numbers (ISA13-GS06-ST02) were taken before for other content: the set's events
+     * are new events (their ids carry the content digest), but the sender should not reuse control numbers.
+     */
+    private void warnOfReusedControlNumbers(X12Document document, String archived) {
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (var event : document.events()) {
+            String[] parts = event.path("id").asText().split("-");
+            if (parts.length < 4) {
+                continue;
+            }
+            String controlKey = parts[0] + "-" + parts[1] + "-" + parts[2];
+            if (checked.add(controlKey) && controlNumbers.reusedForOtherContent(source(), controlKey, parts[3])) {
+                LOG.warn("Carrier {} EDI file {}: control numbers {} (ISA13-GS06-ST02) were already used for a"
+                        + " different transaction set; this one is taken as a new document (content digest {})",
+                        carrier, archived, controlKey, parts[3]);
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public class CarrierWebhook {
     private Clock clock = Clock.systemUTC();
 
     private String carrier;
+    private String carrierCode;
     private String mapping;
     private String hmacSecret;
     private String secretEncoding = "plain";
@@ -72,6 +73,11 @@ public class CarrierWebhook {
             throw new IllegalArgumentException("carrier-webhook-source: carrier must be a lower-case code of letters,"
                     + " digits and '-', but was '" + carrier + "'");
         }
+        if (!present(carrierCode)) {
+            throw new IllegalArgumentException("carrier-webhook-source: carrier " + carrier + " needs carrierCode,"
+                    + " its code in master data, so that its events cannot name another carrier");
+        }
+        carrierCode = carrierCode.strip();
         if (present(hmacSecret)) {
             byte[] secret = "base64".equalsIgnoreCase(secretEncoding) ? Base64.getDecoder().decode(hmacSecret.strip())
                     : hmacSecret.getBytes(StandardCharsets.UTF_8);
@@ -86,8 +92,9 @@ public class CarrierWebhook {
         }
         compiled = JsonataMapping.load(mapping, mapper);
         parked = new ParkedFiles(Path.of(parkedDirectory, carrier), clock);
-        LOG.info("Carrier {} webhook ready: {} verification, mapping {}", carrier,
-                verifier != null ? "HMAC signature" : apiKeyHash != null ? "API key" : "no", compiled.location());
+        LOG.info("Carrier {} webhook ready: {}, carrier code {}, mapping {}", carrier,
+                verifier != null ? "HMAC signature verified" : apiKeyHash != null ? "API key verified"
+                        : "no secret, so every call is refused with 401", carrierCode, compiled.location());
     }
 
     /** The CloudEvents source of this carrier's events. */
@@ -128,6 +135,9 @@ public class CarrierWebhook {
             if (!event.has("datacontenttype")) {
                 event.put("datacontenttype", "application/json");
             }
+        }
+        for (ObjectNode event : events) {
+            requireOwnCarrierCode(event);
         }
         if (!events.isEmpty() && events.get(0).hasNonNull("id")) {
             exchange.setProperty(MESSAGE_HINT, events.get(0).get("id").asText());
@@ -170,14 +180,15 @@ public class CarrierWebhook {
         return answer(exchange, 200, answer);
     }
 
-    /** Answers a refused call (400, 401, 413) with a message naming what is wrong; nothing is kept. */
+    /** Answers a refused call (400, 401, 413, 422) with a message naming what is wrong; nothing is kept. */
     public String refuse(Exchange exchange) throws JsonProcessingException {
         WebhookRefusedException refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 WebhookRefusedException.class);
         LOG.warn("Carrier {} webhook call refused with {}: {}", carrier, refused.getStatus(), refused.getMessage());
         ObjectNode answer = mapper.createObjectNode();
         answer.put("error", refused.getStatus() == 401 ? "unauthorized"
-                : refused.getStatus() == 413 ? "payload too large" : "bad request");
+                : refused.getStatus() == 413 ? "payload too large"
+                : refused.getStatus() == 422 ? "unprocessable content" : "bad request");
         answer.put("message", refused.getMessage());
         return answer(exchange, refused.getStatus(), answer);
     }
@@ -209,6 +220,19 @@ public class CarrierWebhook {
                 "json", reason);
         LOG.warn("Carrier {} webhook message parked as {}/{}: {}", carrier, parked.directory(), name, reason);
         return name;
+    }
+
+    /** Refuses (422) an event whose data.carrierCode is not this Pipe's: a carrier cannot send in another's name. */
+    private void requireOwnCarrierCode(ObjectNode event) {
+        JsonNode named = event.path("data").path("carrierCode");
+        if (named.isMissingNode() || named.isNull()) {
+            return;
+        }
+        if (!named.isTextual() || !named.asText().strip().equals(carrierCode)) {
+            throw new WebhookRefusedException(422, "event " + event.path("id").asText("(no id)") + " ("
+                    + event.path("type").asText("no type") + "): data.carrierCode is " + named + " but carrier "
+                    + carrier + " may only send events for carrierCode \"" + carrierCode + "\"; nothing was kept");
+        }
     }
 
     private void authenticate(Message message, byte[] body) {
@@ -253,6 +277,10 @@ public class CarrierWebhook {
 
     public void setCarrier(String carrier) {
         this.carrier = carrier;
+    }
+
+    public void setCarrierCode(String carrierCode) {
+        this.carrierCode = carrierCode;
     }
 
     public void setMapping(String mapping) {

@@ -13,10 +13,40 @@ import javax.sql.DataSource;
  */
 public class EdiControlNumbers {
 
+    /** The processor name of the event path's idempotency records (see LogisyncConfiguration). */
+    static final String EVENT_PROCESSOR = "logisync-events";
+
     private final DataSource dataSource;
 
     public EdiControlNumbers(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether an event of {@code source} was already taken under the control numbers {@code controlKey}
+     * (ISA13-GS06-ST02) with a content digest other than {@code digest}: the sender reused control numbers for
+     * another document. Reads the idempotency records of the event path ({@code camel_messageprocessed}).
+     */
+    public boolean reusedForOtherContent(String source, String controlKey, String digest) {
+        String prefix = source + " " + controlKey + "-";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM camel_messageprocessed"
+                        + " WHERE processorName = ? AND messageId LIKE ? ESCAPE '!' AND messageId NOT LIKE ?"
+                        + " ESCAPE '!'")) {
+            select.setString(1, EVENT_PROCESSOR);
+            select.setString(2, like(prefix) + "%");
+            select.setString(3, like(prefix + digest) + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the events taken under " + controlKey + " could not be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String like(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** A supplier of the partner's next numbers. */

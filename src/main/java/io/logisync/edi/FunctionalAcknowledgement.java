@@ -26,12 +26,18 @@ public final class FunctionalAcknowledgement {
     private static final DateTimeFormatter GS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
     private static final String SET_NOT_SUPPORTED = "1";
+    private static final String SEGMENTS_IN_ERROR = X12Fault.SEGMENTS_IN_ERROR;
+
+    private static final char DEFAULT_COMPONENT = '>';
 
     private final LongSupplier controlNumbers;
     private final ZonedDateTime now;
 
     /** How one set is acknowledged: accepted, or rejected with a code ("" for none). */
-    private record SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code) {
+    private record SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code, ElementError element) {
+        SetAnswer(X12Envelope.SetHeader set, boolean accepted, String code) {
+            this(set, accepted, code, null);
+        }
     }
 
     /**
@@ -47,9 +53,15 @@ public final class FunctionalAcknowledgement {
     public static String of(X12Document document, LongSupplier controlNumbers, ZonedDateTime now) {
         List<String> unsupported = document.refused().stream().filter(RefusedSet::notSupported)
                 .map(RefusedSet::setControlNumber).toList();
+        java.util.Map<String, ElementError> badElements = new java.util.HashMap<>();
+        document.refused().stream().filter(refused -> refused.elementError() != null)
+                .forEach(refused -> badElements.put(refused.setControlNumber(), refused.elementError()));
         FunctionalAcknowledgement writer = new FunctionalAcknowledgement(controlNumbers, now);
         return writer.write(document.envelopes(), (group, set) -> unsupported.contains(set.controlNumber())
-                ? new SetAnswer(set, false, SET_NOT_SUPPORTED) : new SetAnswer(set, true, ""), group -> null);
+                ? new SetAnswer(set, false, SET_NOT_SUPPORTED)
+                : badElements.containsKey(set.controlNumber())
+                        ? new SetAnswer(set, false, SEGMENTS_IN_ERROR, badElements.get(set.controlNumber()))
+                        : new SetAnswer(set, true, ""), group -> null);
     }
 
     /**
@@ -66,7 +78,10 @@ public final class FunctionalAcknowledgement {
         }
         X12Fault fault = broken.fault();
         FunctionalAcknowledgement writer = new FunctionalAcknowledgement(controlNumbers, now);
-        return writer.write(broken.envelopes(), (group, set) -> new SetAnswer(set, false,
+        // an interchange fault has no code in the 997: a TA1 (interchange acknowledgement) carries it
+        String interchangeNote = fault.level() == X12Fault.Level.INTERCHANGE && !fault.code().isEmpty() ? fault.code()
+                : null;
+        return writer.write(broken.envelopes(), interchangeNote, (group, set) -> new SetAnswer(set, false,
                 fault.level() == X12Fault.Level.SET && fault.groupControlNumber().equals(group.controlNumber())
                         && fault.setControlNumber().equals(set.controlNumber()) ? fault.code() : ""),
                 group -> fault.level() == X12Fault.Level.GROUP
@@ -83,16 +98,22 @@ public final class FunctionalAcknowledgement {
     }
 
     private String write(List<X12Envelope> envelopes, SetRule sets, GroupRule groups) {
+        return write(envelopes, null, sets, groups);
+    }
+
+    private String write(List<X12Envelope> envelopes, String interchangeNote, SetRule sets, GroupRule groups) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         factory.setProperty(EDIStreamConstants.Delimiters.SEGMENT, '~');
         factory.setProperty(EDIStreamConstants.Delimiters.DATA_ELEMENT, '*');
-        factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, '>');
+        // ISA16 echoes the sender's component separator, so that the answer is written as the partner writes
+        factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, envelopes.isEmpty() ? DEFAULT_COMPONENT
+                : componentOf(envelopes.get(0).isa()));
         try (EDIStreamWriter writer = factory.createEDIStreamWriter(out)) {
             for (X12Envelope envelope : envelopes) {
                 if (!envelope.groups().isEmpty()) {
-                    writeInterchange(writer, envelope, sets, groups);
+                    writeInterchange(writer, envelope, interchangeNote, sets, groups);
                 }
             }
         } catch (EDIStreamException e) {
@@ -101,8 +122,8 @@ public final class FunctionalAcknowledgement {
         return out.toString(StandardCharsets.US_ASCII);
     }
 
-    private void writeInterchange(EDIStreamWriter writer, X12Envelope envelope, SetRule sets, GroupRule groups)
-            throws EDIStreamException {
+    private void writeInterchange(EDIStreamWriter writer, X12Envelope envelope, String interchangeNote, SetRule sets,
+            GroupRule groups) throws EDIStreamException {
         Segment isa = envelope.isa();
         String control = String.format("%09d", controlNumbers.getAsLong() % 1_000_000_000L);
         writer.setControlSchema(controlSchema(isa.trimmed(12)));
@@ -110,7 +131,11 @@ public final class FunctionalAcknowledgement {
         segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), isa.trimmed(7), pad(isa.trimmed(8), 15),
                 isa.trimmed(5), pad(isa.trimmed(6), 15), ISA_DATE.format(now), TIME.format(now),
                 isa.trimmed(11).isEmpty() ? "U" : isa.trimmed(11), isa.trimmed(12), control, "0", isa.trimmed(15),
-                ">");
+                String.valueOf(componentOf(isa)));
+        if (interchangeNote != null) {
+            // TA1: the received ISA13, ISA09 and ISA10, rejected (R), and the note code saying why
+            segment(writer, "TA1", isa.trimmed(13), isa.trimmed(9), isa.trimmed(10), "R", interchangeNote);
+        }
         for (X12Envelope.Group group : envelope.groups()) {
             writeGroup(writer, group, sets, groups);
         }
@@ -134,12 +159,20 @@ public final class FunctionalAcknowledgement {
             segment(writer, "AK1", group.functionalId(), group.controlNumber());
         }
         segments++;
-        // Known gap: a rejected set's 997 names its code only; no AK3/AK4 segment or element detail is written.
+        // Known gap: AK3/AK4 detail is written for the 210 charge elements logisync type-checks, not for envelope faults.
         String groupRejection = groups.rejection(group);
         int accepted = 0;
         for (X12Envelope.SetHeader set : group.sets()) {
             SetAnswer answer = sets.answer(group, set);
             segment(writer, "AK2", set.type(), set.controlNumber());
+            if (answer.element() != null) {
+                ElementError bad = answer.element();
+                // AK3-04 8: the segment has data element errors; AK4 names the element, its error and its value
+                segment(writer, "AK3", bad.segmentTag(), String.valueOf(bad.segmentPositionInSet()), "", "8");
+                segment(writer, "AK4", String.valueOf(bad.elementPosition()), bad.elementReference(),
+                        bad.errorCode(), bad.value());
+                segments += 2;
+            }
             if (answer.accepted()) {
                 segment(writer, "AK5", "A");
                 accepted++;
@@ -165,6 +198,16 @@ public final class FunctionalAcknowledgement {
         segments++;
         segment(writer, "SE", String.valueOf(segments + 1), "0001");
         segment(writer, "GE", "1", control);
+    }
+
+    /** The sender's ISA16, unless it is one of the delimiters the 997 is written with ('*', '~'), then '>'. */
+    private static char componentOf(Segment isa) {
+        String sent = isa.element(16);
+        if (sent.length() != 1 || "*~".indexOf(sent.charAt(0)) >= 0 || Character.isLetterOrDigit(sent.charAt(0))
+                || Character.isWhitespace(sent.charAt(0))) {
+            return DEFAULT_COMPONENT;
+        }
+        return sent.charAt(0);
     }
 
     /** StAEDI's own X12 envelope schema, so that the envelope written is checked as the one read is. */

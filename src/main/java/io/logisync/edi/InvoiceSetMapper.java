@@ -37,8 +37,33 @@ final class InvoiceSetMapper {
 
     /** Why a 210 cannot be booked; thrown inside this package only, without a stack trace. */
     static final class Refusal extends Exception {
+        private final transient Segment segment;
+        private final int element;
+        private final String reference;
+        private final String code;
+
         Refusal(String reason) {
+            this(reason, null, 0, "", "");
+        }
+
+        /** A refusal because element {@code element} (reference {@code reference}) of {@code segment} breaks its type. */
+        Refusal(String reason, Segment segment, int element, String reference, String code) {
             super(reason, null, false, false);
+            this.segment = segment;
+            this.element = element;
+            this.reference = reference;
+            this.code = code;
+        }
+
+        /** The element error a 997 reports, positioned in {@code set}; null for a business refusal. */
+        ElementError elementError(TransactionSet set) {
+            if (segment == null) {
+                return null;
+            }
+            // the set's segments begin with its ST, position 1 in the 997's count
+            int stPosition = set.segments().get(0).position();
+            return new ElementError(segment.tag(), segment.position() - stPosition + 1, element, reference, code,
+                    segment.trimmed(element));
         }
     }
 
@@ -94,7 +119,7 @@ final class InvoiceSetMapper {
 
     private Line line(Segment l1, String loadRef, String loopDescription) throws Refusal {
         String where = "L1 " + (l1.trimmed(1).isEmpty() ? "at segment " + l1.position() : "line " + l1.trimmed(1));
-        BigDecimal amount = impliedDecimal(l1.trimmed(4), where + " L1-04 (charge)");
+        BigDecimal amount = impliedDecimal(l1, 4, where + " L1-04 (charge)");
         String specialCode = l1.trimmed(8);
         String chargeCode = specialCode.isEmpty() ? FREIGHT_CHARGE : chargeCodes.chargeCodeFor(specialCode)
                 .orElseThrow(() -> new Refusal(where + ": special charge code L1-08 '" + specialCode + "' has no"
@@ -109,7 +134,7 @@ final class InvoiceSetMapper {
         if (l3 == null || l3.trimmed(5).isEmpty()) {
             throw new Refusal("the 210 has no L3-05 total charge, so its lines cannot be reconciled");
         }
-        BigDecimal total = impliedDecimal(l3.trimmed(5), "L3-05 (total charge)");
+        BigDecimal total = impliedDecimal(l3, 5, "L3-05 (total charge)");
         BigDecimal sum = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(total) != 0) {
             StringBuilder terms = new StringBuilder();
@@ -134,10 +159,19 @@ final class InvoiceSetMapper {
         return currency;
     }
 
-    private static BigDecimal impliedDecimal(String value, String element) throws Refusal {
+    // Known gap: no StAEDI 210 transaction schema is loaded; only the N2 charges (L1-04, L3-05) are type-checked here.
+    /** An N2 element (element 58, charge: digits with two implied decimals, at most 12 digits). */
+    private static BigDecimal impliedDecimal(Segment segment, int number, String element) throws Refusal {
+        String value = segment.trimmed(number);
         if (!IMPLIED_DECIMAL.matcher(value).matches()) {
+            // a '.' or other character an N2 element cannot hold: the 997 rejects the set, naming the element
             throw new Refusal(element + " '" + value + "' is not an amount with two implied decimals (e.g. 65940"
-                    + " for 659.40)");
+                    + " for 659.40): X12 element 58 is type N2", segment, number, "58",
+                    ElementError.INVALID_CHARACTER);
+        }
+        if (value.replace("-", "").length() > 12) {
+            throw new Refusal(element + " '" + value + "' has more than the 12 digits X12 element 58 allows", segment,
+                    number, "58", ElementError.TOO_LONG);
         }
         return new BigDecimal(value).movePointLeft(2);
     }
@@ -156,8 +190,8 @@ final class InvoiceSetMapper {
         TransactionSet.Envelope envelope = set.envelope();
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("specversion", "1.0");
-        event.put("id", String.join("-", envelope.interchangeControlNumber(), envelope.groupControlNumber(),
-                set.controlNumber()));
+        // control numbers and a digest of the set: a different invoice under reused control numbers is a new event
+        event.put("id", set.controlKey() + "-" + set.contentDigest());
         event.put("source", source);
         event.put("type", TYPE);
         event.put("subject", carrierCode);

@@ -120,11 +120,12 @@ final class StatusSetMapper {
                 line.at7(), line.ms1());
     }
 
-    /** ISA13-GS06-ST02-LX01, plus "-n" for the n-th AT7 of a loop: the same file always yields the same ids. */
+    /**
+     * ISA13-GS06-ST02-digest-LX01, plus "-n" for the n-th AT7 of a loop: the same file always yields the same ids,
+     * and another set sent under reused control numbers other ids (the digest is of the set's content).
+     */
     private static String idOf(TransactionSet set, StatusLine line) {
-        TransactionSet.Envelope envelope = set.envelope();
-        String id = String.join("-", envelope.interchangeControlNumber(), envelope.groupControlNumber(),
-                set.controlNumber(), line.lx().isEmpty() ? "0" : line.lx());
+        String id = String.join("-", set.controlKey(), set.contentDigest(), line.lx().isEmpty() ? "0" : line.lx());
         return line.ordinal() > 1 ? id + "-" + line.ordinal() : id;
     }
 

@@ -93,7 +93,8 @@ public class X12DocumentMapper {
                 try {
                     events.add(invoices.map(set, setSource, carrier));
                 } catch (InvoiceSetMapper.Refusal refusal) {
-                    refused.add(new RefusedSet(set.controlNumber(), set.type(), refusal.getMessage(), false));
+                    refused.add(new RefusedSet(set.controlNumber(), set.type(), refusal.getMessage(), false,
+                            refusal.elementError(set)));
                 }
             }
         }

@@ -208,7 +208,7 @@ final class X12SetReader {
                 return switch (tag) {
                     case "SE" -> setFault(X12Fault.SET_CONTROL_NUMBER_MISMATCH, tag, position);
                     case "GE" -> groupFault(X12Fault.GROUP_CONTROL_NUMBER_MISMATCH, tag);
-                    default -> interchangeFault(tag);
+                    default -> interchangeFault(X12Fault.INTERCHANGE_CONTROL_NUMBER_MISMATCH, tag);
                 };
             case MANDATORY_SEGMENT_MISSING:
                 if ("SE".equals(reference) && set != null) {
@@ -233,7 +233,7 @@ final class X12SetReader {
         return switch (trailerTag) {
             case "SE" -> setFault(X12Fault.SEGMENT_COUNT_MISMATCH, trailerTag, last.position());
             case "GE" -> groupFault(X12Fault.SET_COUNT_MISMATCH, trailerTag);
-            default -> interchangeFault(trailerTag);
+            default -> interchangeFault(X12Fault.GROUP_COUNT_MISMATCH, trailerTag);
         };
     }
 
@@ -242,7 +242,7 @@ final class X12SetReader {
         if (set != null) {
             return setFault(X12Fault.SEGMENTS_IN_ERROR, tag, position);
         }
-        return inGroup ? groupFault("", tag) : interchangeFault(tag);
+        return inGroup ? groupFault("", tag) : interchangeFault("", tag);
     }
 
     private X12Fault setFault(String code, String tag, int position) {
@@ -254,8 +254,8 @@ final class X12SetReader {
         return new X12Fault(X12Fault.Level.GROUP, groupControl, "", code, tag, 0);
     }
 
-    private X12Fault interchangeFault(String tag) {
-        return new X12Fault(X12Fault.Level.INTERCHANGE, "", "", "", tag, 0);
+    private X12Fault interchangeFault(String code, String tag) {
+        return new X12Fault(X12Fault.Level.INTERCHANGE, "", "", code, tag, 0);
     }
 
     private String describe(EDIStreamValidationError error, EDIStreamReader reader, Location location) {
@@ -309,7 +309,7 @@ final class X12SetReader {
             }
             if (inInterchange) {
                 return syntax("IEA", missingAt, "interchange " + interchangeControl + " has no IEA trailer" + end, e,
-                        interchangeFault("IEA"));
+                        interchangeFault(X12Fault.PREMATURE_END_OF_FILE, "IEA"));
             }
         }
         return syntax(last.tag(), last.position(), "cannot read the X12 after segment " + last.tag() + " at position "

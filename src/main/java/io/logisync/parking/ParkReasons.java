@@ -31,6 +31,11 @@ public final class ParkReasons {
      * no assignment: it waits for an approver to approve or reject it before a vendor bill is made.
      */
     public static final String AWAITING_SETTLEMENT_APPROVAL = "AWAITING_SETTLEMENT_APPROVAL";
+    /**
+     * A carrier invoice (same carrier and invoice number) sent again with other lines, total or currency than the
+     * bill logisync recorded, booked or rejected: nothing is changed until an operator decides.
+     */
+    public static final String CARRIER_INVOICE_CONFLICT = "CARRIER_INVOICE_CONFLICT";
     /** An event logisync emits for dispatch was not delivered after every retry (webhook or topic). */
     public static final String DISPATCH_UNDELIVERED = "DISPATCH_UNDELIVERED";
     /** The event is valid but breaks a business rule that no later event can fix. */

@@ -130,6 +130,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.lookupByNameAndType("customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class)
                 .start(camelContext.createProducerTemplate(), camelContext.getExecutorServiceManager()
                         .newSingleThreadScheduledExecutor(this, "invoice-batch-window"));
+        registry.lookupByNameAndType("vendorBillBatches", io.logisync.invoicing.MoveBatches.class)
+                .start(camelContext.createProducerTemplate(), camelContext.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "vendor-bill-batch-window"));
         registry.bind("runSummary", new RunSummary(counters, ledger, parkingStore));
         registry.bind("invoiceLedger", ledger);
         registry.bind("parkingStore", parkingStore);

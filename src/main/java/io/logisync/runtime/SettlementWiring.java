@@ -2,6 +2,8 @@ package io.logisync.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.invoicing.InvoiceDocuments;
+import io.logisync.invoicing.MoveBatcher;
+import io.logisync.invoicing.MoveBatches;
 import io.logisync.masterdata.CarrierSync;
 import io.logisync.masterdata.OdooDirectory;
 import io.logisync.odoo.OdooClient;
@@ -29,6 +31,9 @@ import org.apache.camel.spi.Registry;
  */
 final class SettlementWiring {
 
+    /** The aggregator of vendor bills (routes/settlements.camel.yaml). */
+    static final String VENDOR_BILL_BATCH_URI = "direct:vendor-bill-batch";
+
     private SettlementWiring() {
     }
 
@@ -49,6 +54,14 @@ final class SettlementWiring {
         VendorBills bills = new VendorBills(odoo, store, assignments, bindings, catalog, directory, analytic,
                 tolerance, settings.getBoolean("logisync.settlement.post", true),
                 settings.get("logisync.settlement.charge-code", "CARRIER_COST"), clock);
+        // bills made at about the same time go in one create and one action_post (size 1: one by one)
+        MoveBatches billBatches = new MoveBatches(new MoveBatcher(odoo), VENDOR_BILL_BATCH_URI,
+                settings.getInt("logisync.settlement.batch.size", 30),
+                settings.getInt("logisync.settlement.batch.concurrency", 2),
+                settings.getInt("logisync.settlement.batch.timeout-ms", 200),
+                settings.getBoolean("logisync.settlement.batch.eager", true));
+        bills.batchWith(billBatches);
+        registry.bind("vendorBillBatches", billBatches);
         registry.bind("analyticAccounts", analytic);
         registry.bind("vendorBillCostsCheck", new VendorBillCosts(dataSource, tolerance,
                 Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90))));

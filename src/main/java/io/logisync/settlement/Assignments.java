@@ -109,6 +109,20 @@ public class Assignments {
                 carrierCode, start, end);
     }
 
+    /** Which of these loads were cancelled (shipment.cancelled), each with whether its truck order was not used. */
+    public java.util.Map<String, Boolean> cancelled(java.util.Collection<String> loadRefs) {
+        java.util.Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
+        if (loadRefs.isEmpty()) {
+            return answer;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(loadRefs.size(), "?"));
+        jdbc.query("SELECT load_ref, truck_order_not_used FROM shipment_billing WHERE cancelled_at IS NOT NULL AND"
+                + " load_ref IN (" + marks + ")", rs -> {
+                    answer.put(rs.getString(1), rs.getBoolean(2));
+                }, loadRefs.toArray());
+        return answer;
+    }
+
     static BigDecimal money(JsonNode value, String path) {
         try {
             BigDecimal answer = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText());

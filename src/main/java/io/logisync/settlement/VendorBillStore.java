@@ -150,6 +150,32 @@ public class VendorBillStore {
         return answer;
     }
 
+    /** For each of these loads on a carrier invoice an approver rejected, the first such bill. */
+    public Map<String, Bill> rejectedWithLoads(Collection<String> loadRefs) {
+        Map<String, Bill> answer = new LinkedHashMap<>();
+        if (loadRefs.isEmpty()) {
+            return answer;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(loadRefs.size(), "?"));
+        Object[] args = new Object[loadRefs.size() + 2];
+        int i = 0;
+        for (String load : loadRefs) {
+            args[i++] = load;
+        }
+        args[i++] = Status.REJECTED.name();
+        args[i] = Kind.CARRIER_INVOICE.name();
+        List<String[]> rows = jdbc.query("SELECT DISTINCT l.load_ref, b.bill_key, b.created_at FROM vendor_bill_line l"
+                + " JOIN vendor_bill b ON b.bill_key = l.bill_key WHERE l.load_ref IN (" + marks + ") AND b.status = ?"
+                + " AND b.kind = ? ORDER BY b.created_at", (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                args);
+        for (String[] row : rows) {
+            if (!answer.containsKey(row[0])) {
+                find(row[1]).ifPresent(b -> answer.put(row[0], b));
+            }
+        }
+        return answer;
+    }
+
     private static Bill bill(ResultSet rs, int row) throws SQLException {
         Timestamp decided = rs.getTimestamp(11);
         return new Bill(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),

@@ -163,6 +163,8 @@ public final class PipelineBenchmark {
                 "--logisync.invoicing.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.invoicing.batch.timeout-ms=" + Integer.getInteger("bench.batch-timeout-ms", 200),
                 "--logisync.invoicing.batch.concurrency=" + Integer.getInteger("bench.batch-concurrency", 2),
+                // vendor bills batch like invoices; the one-by-one run makes them one by one too
+                "--logisync.settlement.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.parking.sweep-delay-ms=3600000", "--logisync.metrics.refresh-ms=3600000",
                 "--logisync.http.worker-threads=" + (Integer.getInteger("bench.senders", 64) + 8),
                 "--camel.server.port=" + port, "--camel.management.port=" + freePort());

@@ -32,6 +32,7 @@ class CarrierOnboardingTest {
                   name: carrier-webhook-source
                 properties:
                   carrier: prairie-haulers
+                  carrierCode: PRAIRIE-HAULERS
                   mapping: "RAW(file:%s)"
                   apiKey: "RAW({{?logisync.carriers.prairie-haulers.api-key}})"
               sink:
@@ -120,5 +121,53 @@ class CarrierOnboardingTest {
                 Map.of("X-API-Key", "a-guess"));
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** A mapping that passes the carrier's bills through as they come, carrierCode and all. */
+    private static final String BILL_MAPPING = """
+            bill.{
+              "id": ref,
+              "type": "logistics.carrier.invoice.received.v1",
+              "subject": carrier,
+              "time": "2026-11-03T10:15:00Z",
+              "data": {
+                "carrierCode": carrier,
+                "carrierInvoiceNumber": ref,
+                "invoiceDate": "2026-11-03",
+                "currency": "USD",
+                "lines": [{"loadRef": "L-3001", "chargeCode": "LINEHAUL", "amount": "500.00"}],
+                "total": "500.00"
+              }
+            }
+            """;
+
+    @Test
+    void shouldRefuseAnEventInAnotherCarriersName() throws Exception {
+        Path carriers = Files.createDirectories(folder.resolve("carriers"));
+        Path mapping = carriers.resolve("prairie-haulers.jsonata");
+        Files.writeString(mapping, BILL_MAPPING);
+        Files.writeString(carriers.resolve("prairie-haulers.pipe.yaml"), PIPE.formatted(mapping));
+        logisync = LogisyncHarness.start(
+                "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:" + carriers + "/*.yaml",
+                "--logisync.carriers.prairie-haulers.api-key=prairie-test-key-0003");
+
+        HttpResponse<String> foreign = logisync.postTo("/carriers/prairie-haulers/events",
+                "{\"bill\": {\"ref\": \"PH-1\", \"carrier\": \"MAPLE-EXPRESS\"}}",
+                Map.of("X-API-Key", "prairie-test-key-0003"));
+
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(422);
+        assertThat(Events.MAPPER.readTree(foreign.body()).get("message").asText()).contains("data.carrierCode")
+                .contains("MAPLE-EXPRESS").contains("PRAIRIE-HAULERS");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM camel_messageprocessed", Integer.class))
+                .isZero();
+        assertThat(logisync.records("account.move")).isEmpty();
+
+        // its own bills are taken
+        HttpResponse<String> own = logisync.postTo("/carriers/prairie-haulers/events",
+                "{\"bill\": {\"ref\": \"PH-2\", \"carrier\": \"PRAIRIE-HAULERS\"}}",
+                Map.of("X-API-Key", "prairie-test-key-0003"));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(Events.MAPPER.readTree(own.body()).get("accepted").asInt()).isEqualTo(1);
     }
 }

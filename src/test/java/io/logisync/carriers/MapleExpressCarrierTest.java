@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logisync.support.Events;
+import io.logisync.support.LogCapture;
 import io.logisync.support.LogisyncHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,6 +130,54 @@ class MapleExpressCarrierTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 2);
         // the second delivery of carrier invoice 09851270 is a duplicate: one bill kept, not two
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTakeTheSameInvoiceFileResentWithOtherLineBreaksOnce() throws Exception {
+        drop("catalyst-210.edi", sample("catalyst-210.edi"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 1);
+
+        drop("catalyst-210-crlf.edi", sample("catalyst-210.edi").replace("~\n", "~\r\n").replace("~L", "~\r\nL"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 2);
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTakeAnotherInvoiceUnderReusedControlNumbersAsANewOneAndWarn() throws Exception {
+        drop("catalyst-210.edi", sample("catalyst-210.edi"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 1);
+
+        try (LogCapture log = LogCapture.of("io.logisync.carrier")) {
+            // another invoice number and load, the same ISA13/GS06/ST02
+            drop("other-210.edi", sample("catalyst-210.edi").replace("B3**09851270*75027674", "B3**09851299*75027699"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 2);
+            assertThat(log.messages()).filteredOn(m -> m.contains("000001838-1838-18380001")
+                    && m.contains("already used for a different transaction set")).hasSize(1);
+        }
+        List<String> invoices = logisync.db().queryForList("SELECT payload FROM parked_message", String.class)
+                .stream().map(payload -> {
+                    try {
+                        return Events.MAPPER.readTree(payload).get("data").get("carrierInvoiceNumber").asText();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList();
+        assertThat(invoices).containsExactlyInAnyOrder("09851270", "09851299");
+    }
+
+    @Test
+    void shouldTakeAnotherDeliveryUnderReusedControlNumbersAsANewMilestone() throws Exception {
+        drop("canadapost-214.edi", sample("canadapost-214.edi"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 1);
+
+        // the same control numbers, another shipment
+        drop("other-214.edi", sample("canadapost-214.edi").replace("4343638098146166", "4343638098140000"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> files(".done").size() == 2);
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM shipment_milestone WHERE load_ref"
+                + " = '4343638098140000'", Integer.class)).isPositive();
     }
 
     @Test

@@ -38,7 +38,7 @@ class CarrierInvoiceMappingTest {
         assertThat(document.events()).hasSize(1);
         JsonNode event = document.events().get(0);
         assertThat(event.get("type").asText()).isEqualTo("logistics.carrier.invoice.received.v1");
-        assertThat(event.get("id").asText()).isEqualTo("000001838-1838-18380001");
+        assertThat(event.get("id").asText()).matches("000001838-1838-18380001-[0-9a-f]{12}");
         assertThat(event.get("subject").asText()).isEqualTo("maple-express");
         assertThat(event.get("time").asText()).isEqualTo("2016-07-07T00:00:00Z");
         JsonNode data = event.get("data");

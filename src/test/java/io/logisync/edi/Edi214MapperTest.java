@@ -21,7 +21,8 @@ class Edi214MapperTest {
 
     private static ObjectNode eventOfSet(Edi214Result result, String setControlNumber) {
         return result.events().stream()
-                .filter(event -> event.get("id").asText().equals("000001644-000001644-" + setControlNumber + "-000001"))
+                .filter(event -> event.get("id").asText().matches("000001644-000001644-" + setControlNumber
+                        + "-[0-9a-f]{12}-000001"))
                 .findFirst()
                 .orElseThrow();
     }
@@ -181,10 +182,12 @@ class Edi214MapperTest {
 
         List<ObjectNode> events = mapper.toEvents(X12Samples.stream(x12), "two.edi");
 
+        String digest = events.get(0).get("id").asText().split("-")[3];
+        assertThat(digest).matches("[0-9a-f]{12}");
         assertThat(events)
                 .extracting(event -> event.get("id").asText(), event -> event.get("data").get("code").asText())
-                .containsExactly(tuple("000001644-000001644-000000004-000001", "DELIVERED"),
-                        tuple("000001644-000001644-000000004-000001-2", "ARRIVED_DELIVERY"));
+                .containsExactly(tuple("000001644-000001644-000000004-" + digest + "-000001", "DELIVERED"),
+                        tuple("000001644-000001644-000000004-" + digest + "-000001-2", "ARRIVED_DELIVERY"));
         assertThat(events.get(1).get("data").has("location")).isFalse();
     }
 }

@@ -36,10 +36,10 @@ class FunctionalAcknowledgementTest {
         String ack = FunctionalAcknowledgement.of(map(sample("catalyst-210.edi")), controlNumbers, NOW);
 
         // ISA06/ISA08 and GS02/GS03 swapped; ISA13 and GS06 are our own numbers 41 and 42; AK1 names the IM group
-        // 1838 and AK2 its set 18380001; ST, AK1, AK2, AK5, AK9 and SE make 6 segments
+        // 1838 and AK2 its set 18380001; ST, AK1, AK2, AK5, AK9 and SE make 6 segments; ISA16 is the sender's ':'
         assertThat(segments(ack)).containsExactly(
                 "ISA*00*          *00*          *ZZ*MGCTLYST       *02*SCAC           *261102*1504*U*00401*000000041"
-                        + "*0*T*>",
+                        + "*0*T*:",
                 "GS*FA*MGCTLYST*SCAC*20261102*1504*42*X*004010",
                 "ST*997*0001",
                 "AK1*IM*1838",
@@ -75,6 +75,33 @@ class FunctionalAcknowledgementTest {
 
         assertThat(segments(ack)).contains("AK1*QM*000001644", "AK2*214*000000019", "AK9*R*19*19*0*4")
                 .doesNotContain("AK5*A");
+    }
+
+    @Test
+    void shouldAnswerAnInterchangeTrailerThatDisagreesWithItsHeaderWithATa1Code001() {
+        // IEA02 must repeat ISA13: the 997 has no code for an interchange fault; TA1-05 001 is the standard's
+        String x12 = sample("canadapost-214.edi").replace("IEA*00001*000001644", "IEA*00001*000001645");
+
+        EdiSyntaxException broken = org.junit.jupiter.api.Assertions.assertThrows(EdiSyntaxException.class,
+                () -> map(x12));
+        String ack = FunctionalAcknowledgement.rejecting(broken, controlNumbers, NOW);
+
+        List<String> segments = segments(ack);
+        assertThat(segments.get(1)).isEqualTo("TA1*000001644*191103*1800*R*001");
+        assertThat(segments).contains("AK2*214*000000019", "AK9*R*19*19*0").doesNotContain("AK5*A");
+    }
+
+    @Test
+    void shouldRejectA210WhoseChargeIsNotAnN2ElementNamingTheSegmentAndElement() {
+        // L1-04 is element 58, type N2: digits with two implied decimals, so '3636.045' holds a character it cannot
+        X12Document document = map(sample("catalyst-210.edi").replace("L1*1*46.09*PH*363604", "L1*1*46.09*PH*3636.045"));
+
+        String ack = FunctionalAcknowledgement.of(document, controlNumbers, NOW);
+
+        assertThat(document.events()).isEmpty();
+        // ST 1, B3 2, G62 3, three N1/N3/N4 loops 4-12, LX 13, L5 14, L0 15, the L1 16
+        assertThat(segments(ack)).containsSubsequence("AK2*210*18380001", "AK3*L1*16**8", "AK4*4*58*6*3636.045",
+                "AK5*R*5", "AK9*R*1*1*0", "SE*8*0001");
     }
 
     @Test

@@ -94,11 +94,64 @@ class VendorBillFlowTest {
         drop("catalyst-210.edi");
         await().atMost(Duration.ofSeconds(30)).until(() -> done().size() == 2);
 
-        JsonNode answer = logisync.send(carrierInvoice("resent-1", NUMBER, LOAD, "659.40"));
+        // the same invoice from dispatch: the 210's lines, in another order
+        ObjectNode resent = event("resent-1", "carrier.invoice.received", CARRIER, Map.of("carrierCode", CARRIER,
+                "carrierInvoiceNumber", NUMBER, "invoiceDate", "2016-07-07", "currency", "USD", "lines", List.of(
+                        Map.of("loadRef", LOAD, "chargeCode", "DISCOUNT", "amount", "-3017.91"),
+                        Map.of("loadRef", LOAD, "chargeCode", "LINEHAUL", "amount", "3636.04"),
+                        Map.of("loadRef", LOAD, "chargeCode", "CUSTOMS_CLEARANCE", "amount", "15.00"),
+                        Map.of("loadRef", LOAD, "chargeCode", "FUEL", "amount", "26.27")), "total", "659.40"));
+        JsonNode answer = logisync.send(resent);
 
-        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("applied");
+        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("duplicate");
         assertThat(moves("in_invoice")).hasSize(1);
         assertThat(parkedCount()).isZero();
+    }
+
+    @Test
+    void shouldParkACarrierInvoiceResentWithOtherAmountsAsAConflictNamingBothFigures() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "1010.00"));
+        logisync.send(carrierInvoice("ci-1", "PH-1001", "L-1", "1010.00"));
+        assertThat(moves("in_invoice")).singleElement().satisfies(b -> assertThat(b.get("state"))
+                .isEqualTo("posted"));
+
+        JsonNode answer = logisync.send(carrierInvoice("ci-2", "PH-1001", "L-1", "5000.00"));
+
+        assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("parked");
+        assertThat(answer.get("results").get(0).get("reason").asText()).isEqualTo("CARRIER_INVOICE_CONFLICT");
+        Map<String, Object> parked = logisync.db().queryForMap("SELECT reason, waiting_for, detail FROM"
+                + " parked_message WHERE status = 'PARKED'");
+        assertThat(parked.get("WAITING_FOR")).isEqualTo("carrier-invoice-conflict:" + CARRIER + "/PH-1001");
+        assertThat((String) parked.get("DETAIL")).contains("recorded USD 1010.00").contains("now USD 5000.00")
+                .contains("booked in Odoo as");
+        // nothing changed in Odoo or in logisync's record
+        assertThat(moves("in_invoice")).singleElement().satisfies(b -> assertThat(decimal(b.get("amount_untaxed")))
+                .isEqualByComparingTo("1010.00"));
+        assertThat(logisync.db().queryForObject("SELECT total FROM vendor_bill WHERE vendor_ref = 'PH-1001'",
+                BigDecimal.class)).isEqualByComparingTo("1010.00");
+        // the identical resend stays a quiet duplicate
+        JsonNode same = logisync.send(carrierInvoice("ci-3", "PH-1001", "L-1", "1010.00"));
+        assertThat(same.get("results").get(0).get("outcome").asText()).isEqualTo("duplicate");
+        assertThat(parkedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkACorrectedInvoiceAfterARejectionAsAConflictNamingTheRejection() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "600.00"));
+        logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "659.40"));
+        assertThat(decide("reject", "INV-1", "{\"reason\": \"overbilled\"}", LogisyncHarness.APPROVER_KEY)
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parkedCount() == 0);
+
+        JsonNode answer = logisync.send(carrierInvoice("ci-2", "INV-1", "L-1", "600.00"));
+
+        assertThat(answer.get("results").get(0).get("reason").asText()).isEqualTo("CARRIER_INVOICE_CONFLICT");
+        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message WHERE status = 'PARKED'",
+                String.class)).contains("REJECTED by " + LogisyncHarness.APPROVER).contains("overbilled")
+                .contains("recorded USD 659.40").contains("now USD 600.00");
+        assertThat(moves("in_invoice")).isEmpty();
     }
 
     @Test
@@ -190,6 +243,25 @@ class VendorBillFlowTest {
             assertThat(f.path("odooAmount").decimalValue()).isEqualByComparingTo("659.40");
             assertThat(f.path("detail").asText()).contains("more than the tolerance")
                     .contains("approved by " + LogisyncHarness.APPROVER);
+            assertThat(f.path("odooId").asLong()).isEqualTo(((Number) bill.get("id")).longValue());
+        });
+    }
+
+    @Test
+    void shouldFindAVendorBillMadeForACancelledLoadWithItsOdooId() throws Exception {
+        deliverAndInvoice("L-1");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "659.40"));
+        logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "659.40"));
+        long bill = ((Number) onlyBill().get("id")).longValue();
+        assertThat(costFindings()).isEmpty();
+
+        logisync.send(event("x-1", "shipment.cancelled", "L-1", Map.of("loadRef", "L-1", "reason", "customer")));
+
+        assertThat(costFindings()).singleElement().satisfies(f -> {
+            assertThat(f.path("loadRef").asText()).isEqualTo("L-1");
+            assertThat(f.path("document").asText()).isEqualTo("INV-1");
+            assertThat(f.path("odooId").asLong()).isEqualTo(bill);
+            assertThat(f.path("detail").asText()).contains("vendor bill for load L-1").contains("was cancelled");
         });
     }
 
@@ -317,6 +389,46 @@ class VendorBillFlowTest {
         JsonNode again = logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "500.00"));
         assertThat(again.get("results").get(0).get("reason").asText()).isEqualTo("AWAITING_SETTLEMENT_APPROVAL");
         assertThat(moves("in_invoice")).hasSize(2);
+    }
+
+    @Test
+    void shouldLeaveCancelledLoadsAndLoadsWithARejectedCarrierInvoiceOutOfASettlementSayingWhy() throws Exception {
+        deliverAndInvoice("L-1");
+        deliverAndInvoice("L-2");
+        deliverAndInvoice("L-3");
+        deliverAndInvoice("L-4");
+        logisync.send(assigned("a-1", "L-1", CARRIER, "500.00"));
+        logisync.send(assigned("a-2", "L-2", CARRIER, "300.00"));
+        logisync.send(assigned("a-3", "L-3", CARRIER, "200.00"));
+        logisync.send(assigned("a-4", "L-4", CARRIER, "400.00"));
+        logisync.send(event("x-2", "shipment.cancelled", "L-2", Map.of("loadRef", "L-2", "reason", "customer")));
+        logisync.send(event("x-4", "shipment.cancelled", "L-4", Map.of("loadRef", "L-4", "reason", "customer",
+                "truckOrderNotUsed", true)));
+        // L-3's carrier billed 900.00 against 200.00 agreed, and an approver rejected it as overbilled
+        logisync.send(carrierInvoice("ci-3", "INV-3", "L-3", "900.00"));
+        assertThat(decide("reject", "INV-3", "{\"reason\": \"overbilled\"}", LogisyncHarness.APPROVER_KEY)
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parkedCount() == 0);
+
+        logisync.send(settlement("st-1", "2026-11-01", "2026-11-07"));
+
+        Map<String, Object> settlement = moves("in_invoice").stream().filter(b -> ((String) b.get("ref"))
+                .startsWith("SETTLEMENT")).findFirst().orElseThrow();
+        assertThat(productLines(settlement)).extracting(l -> (String) l.get("name"))
+                .containsExactly("Agreed carrier cost - load L-1");
+        assertThat(decimal(settlement.get("amount_untaxed"))).isEqualByComparingTo("500.00");
+        JsonNode listed = Events.MAPPER.readTree(logisync.api("GET", "/api/v1/carrier-invoices?status=CREATED", null,
+                LogisyncHarness.OPERATOR_KEY).body());
+        JsonNode shown = null;
+        for (JsonNode b : listed) {
+            if (b.path("vendorRef").asText().startsWith("SETTLEMENT")) {
+                shown = b;
+            }
+        }
+        assertThat(shown).isNotNull();
+        assertThat(shown.get("match").asText()).contains("load L-2 was cancelled")
+                .contains("load L-4 was cancelled with truck order not used")
+                .contains("load L-3 has carrier invoice INV-3 rejected by " + LogisyncHarness.APPROVER);
     }
 
     // ------------------------------------------------------------------ bills parked before vendor billing

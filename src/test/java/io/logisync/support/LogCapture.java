@@ -22,12 +22,16 @@ public final class LogCapture implements AutoCloseable {
     private final AbstractAppender appender;
 
     private LogCapture(String loggerName) {
+        this(loggerName, Level.WARN);
+    }
+
+    private LogCapture(String loggerName, Level minimum) {
         logger = (org.apache.logging.log4j.core.Logger) (loggerName == null ? LogManager.getRootLogger()
                 : LogManager.getLogger(loggerName));
         appender = new AbstractAppender("capture-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
+                if (event.getLevel().isMoreSpecificThan(minimum)) {
                     lines.add(new Line(event.getLevel(), event.getLoggerName(),
                             event.getMessage().getFormattedMessage(),
                             event.getThrown() == null ? null : event.getThrown().getClass().getName()));
@@ -46,6 +50,11 @@ public final class LogCapture implements AutoCloseable {
     /** Captures the WARN and ERROR lines of one logger and those below it. */
     public static LogCapture of(String loggerName) {
         return new LogCapture(loggerName);
+    }
+
+    /** Captures the lines of one logger and those below it at {@code minimum} and above (the logger's level allowing). */
+    public static LogCapture of(String loggerName, Level minimum) {
+        return new LogCapture(loggerName, minimum);
     }
 
     public List<Line> lines() {

@@ -27,6 +27,7 @@ public final class SimulatorStore {
         ProductModels.register(registry);
         AccountingModels.register(registry);
         MoveModels.register(registry);
+        PaymentModels.register(registry);
         registry.register(AttachmentModel.definition());
         return new SimulatorStore(new Orm(registry, new RowStore(), clock), adminLogin);
     }
