@@ -336,6 +336,43 @@ class InvoicingRouteTest {
     }
 
     @Test
+    void shouldMakeAFirstInvoiceAndItsAttachmentWithoutSearchingOdooForThemFirst() throws Exception {
+        start("PER_SHIPMENT");
+        logisync.send(array(shipment283("L-48"), delivered("m-1", "L-48", "2026-11-02T23:40:00Z")));
+        logisync.odoo().clearCalls();
+
+        logisync.send(pod("p-1", "L-48"));
+
+        assertThat(invoice("L-48").get("state")).isEqualTo("posted");
+        assertThat(logisync.records("ir.attachment")).singleElement()
+                .satisfies(a -> assertThat(a.get("res_id")).isEqualTo(invoice("L-48").get("id")));
+        // nothing was ever sent for this invoice or its POD: created and posted, its number read back, no search
+        assertThat(logisync.odoo().calls()).filteredOn(c -> "account.move".equals(c.model()))
+                .extracting(SimulatorCall::method).containsExactly("create", "action_post", "read");
+        assertThat(logisync.odoo().calls()).filteredOn(c -> "ir.attachment".equals(c.model()))
+                .extracting(SimulatorCall::method).containsExactly("create");
+    }
+
+    @Test
+    void shouldFindTheAttachmentWhoseCreateLostItsReplyInsteadOfAttachingItTwice() throws Exception {
+        start("PER_SHIPMENT");
+        logisync.odoo().faults().inject(Fault.lostReply().on("ir.attachment", "create").times(1));
+
+        logisync.send(array(shipment283("L-49"), delivered("m-1", "L-49", "2026-11-02T23:40:00Z"),
+                pod("p-1", "L-49")));
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message WHERE event_id = 'p-1'",
+                Integer.class)).isEqualTo(1);
+        logisync.bean("parking", ParkingDesk.class).replaySatisfied();
+
+        // the attachment was made by the first attempt, whose reply was lost: found on the invoice, not made again
+        assertThat(logisync.records("ir.attachment")).singleElement()
+                .satisfies(a -> assertThat(a.get("res_id")).isEqualTo(invoice("L-49").get("id")));
+        assertThat(logisync.odoo().calls()).filteredOn(c -> "ir.attachment".equals(c.model()))
+                .extracting(SimulatorCall::method).containsExactly("create", "search_read");
+        assertThat(invoices()).hasSize(1);
+    }
+
+    @Test
     void shouldParkOnlyTheAttachmentWhenItFailsAndPostTheInvoiceAnyway() throws Exception {
         start("PER_SHIPMENT");
         logisync.odoo().faults().inject(Fault.serviceUnavailable().on("ir.attachment", "create"));

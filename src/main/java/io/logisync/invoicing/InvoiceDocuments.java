@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ public class InvoiceDocuments {
     private final InvoiceLedger ledger;
     private final boolean post;
     private volatile AnalyticAccounts analytic;
+    // documents this process created (as drafts, to post) and has not posted yet: their state need not be read
+    private final Map<String, Long> createdDrafts = new ConcurrentHashMap<>();
 
     public InvoiceDocuments(OdooClient odoo, BillingStore store, BindingStore bindings, CustomerSync customers,
             ChargeCatalog catalog, OdooDirectory directory, InvoiceTerms terms, ShipmentStore shipments,
@@ -94,8 +97,10 @@ public class InvoiceDocuments {
         long partner = customers.partnerOf(doc.customerCode()).orElseThrow(() -> new ParkException(
                 ParkReasons.AWAITING_CUSTOMER, "customer:" + doc.customerCode(), "customer " + doc.customerCode()
                         + " of load " + termsLoad + " is not known in Odoo"));
+        // Odoo is searched by reference only when an earlier attempt was sent (its reply may have been lost): a
+        // document logisync never sent cannot be there
         Optional<Long> found = bindings.find(bindingKind(doc), bindingRef(doc)).map(BindingStore.Binding::odooId)
-                .or(() -> findInOdoo(doc, partner, invoiceTerms.context()));
+                .or(() -> doc.sent() ? findInOdoo(doc, partner, invoiceTerms.context()) : Optional.empty());
         long answer;
         if (found.isPresent()) {
             answer = found.get();
@@ -109,13 +114,20 @@ public class InvoiceDocuments {
                 values = values(doc, sent, partner, invoiceTerms);
             }
             answer = odoo.create(MODEL, List.of(values), invoiceTerms.context()).get(0);
+            if (post) {
+                createdDrafts.put(docRef, answer);
+            }
             ledger.created();
             LOG.debug("{} {} created in Odoo as account.move {}{}", describe(doc), docRef, answer,
                     invoiceTerms.contract() == null ? "" : " under contract " + invoiceTerms.contract().label());
         }
         bindings.bind(bindingKind(doc), bindingRef(doc), MODEL, answer, null);
         store.recordCreated(docRef, answer);
-        mapLineIds(docRef, answer, invoiceTerms.context());
+        if (!post) {
+            // a draft finance reviews may be corrected: its lines are mapped now; one to post is mapped only if
+            // posting fails (ensurePosted), as a posted move is never edited
+            mapLineIds(docRef, answer, invoiceTerms.context());
+        }
         return answer;
     }
 
@@ -126,15 +138,30 @@ public class InvoiceDocuments {
         }
         BillingDocument doc = require(docRef);
         OdooContext context = context(doc);
-        if ("draft".equals(state(doc, context))) {
-            odoo.callOnRecords(MODEL, "action_post", List.of(doc.odooId()), context);
-            ledger.posted();
+        // a move this process has just created is a draft: its state is read only when that is not known
+        Long created = createdDrafts.remove(docRef);
+        boolean draft = created != null && created.equals(doc.odooId()) || "draft".equals(state(doc, context));
+        if (!draft) {
+            return;
         }
+        try {
+            odoo.callOnRecords(MODEL, "action_post", List.of(doc.odooId()), context);
+        } catch (RuntimeException e) {
+            // it stays a draft, which may be corrected: map its lines now
+            try {
+                mapLineIds(docRef, doc.odooId(), context);
+            } catch (RuntimeException mapping) {
+                e.addSuppressed(mapping);
+            }
+            throw e;
+        }
+        ledger.posted();
     }
 
     /** Reads the document's number, state and total back from Odoo and records them. */
     public void recordOutcome(String docRef) {
         BillingDocument doc = require(docRef);
+        // Known gap: one by one, the number is read back with a call an invoice (create, action_post, read: 3, not 2).
         OdooRecord move = odoo.read(MODEL, List.of(doc.odooId()), OUTCOME_FIELDS, context(doc)).get(0);
         record(doc, move);
     }
@@ -159,8 +186,9 @@ public class InvoiceDocuments {
             store.markSent(docRef);
             values = values(doc, store.linesOf(docRef), partner, invoiceTerms);
         }
+        // looked for in Odoo by reference only when an earlier attempt was sent
         return new MoveBatcher.Request(docRef, doc.kind().moveType(), partner, doc.docRef(), known, values,
-                invoiceTerms.context(), post);
+                invoiceTerms.context(), post, known == null && doc.sent());
     }
 
     /**

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes many moves (customer invoices, vendor bills: any {@code account.move}) real in Odoo in a few calls: one
- * search for those logisync has no id for (by type, partner and {@code ref}, so that a create whose reply was lost is
- * found, not repeated), one {@code create} of all the missing ones, one read of the state of those that existed, one
+ * search for those logisync has no id for and may have sent before (by type, partner and {@code ref}, so that a
+ * create whose reply was lost is found, not repeated; none when every move is sent for the first time), one {@code create} of all the missing ones, one read of the state of those that existed, one
  * {@code action_post} of every draft to post, and one read back of number, state and total. A {@code create} or
  * {@code action_post} that Odoo refuses with a final error is split in halves, and the halves retried, until the
  * refusal is pinned to its record; the others go through. Moves are grouped by context (company), one set of calls
@@ -46,15 +46,23 @@ public class MoveBatcher {
      * @param knownId the move's id when logisync knows it already (then {@code values} are not needed)
      * @param values what {@code create} takes, when the move may have to be created
      * @param post true to post it unless it is posted already
+     * @param mayExist true when an earlier attempt to create it may have reached Odoo (its reply lost), so that it
+     *        is looked for by reference before it is created; false when the caller's record shows none was sent
      */
     public record Request(String key, String moveType, long partnerId, String ref, Long knownId,
-            Map<String, Object> values, OdooContext context, boolean post) {
+            Map<String, Object> values, OdooContext context, boolean post, boolean mayExist) {
 
         public Request {
             Objects.requireNonNull(key, "key");
             if (knownId == null && values == null) {
                 throw new IllegalArgumentException("move " + key + " has neither an id nor values to create it");
             }
+        }
+
+        /** A move that may exist in Odoo already unless logisync knows its id: looked for before it is created. */
+        public Request(String key, String moveType, long partnerId, String ref, Long knownId,
+                Map<String, Object> values, OdooContext context, boolean post) {
+            this(key, moveType, partnerId, ref, knownId, values, context, post, true);
         }
     }
 
@@ -108,9 +116,12 @@ public class MoveBatcher {
         }
     }
 
-    /** Moves logisync has no id for are looked for in Odoo: one search by type, partner and reference. */
+    /**
+     * Moves logisync has no id for, and whose create may have reached Odoo before, are looked for in Odoo: one search
+     * by type, partner and reference.
+     */
     private void findUnknown(OdooContext context, List<State> group) {
-        List<State> unknown = group.stream().filter(s -> s.id == null).toList();
+        List<State> unknown = group.stream().filter(s -> s.id == null && s.request.mayExist()).toList();
         if (unknown.isEmpty()) {
             return;
         }

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Attaches a load's proof-of-delivery documents to its customer invoice in Odoo, as {@code ir.attachment} records
  * ({@code res_model} account.move): a link for a document given by URL, the file itself for one given inline. Each
- * is looked for on the invoice before it is created. An attachment that fails is parked on its own, with the
+ * is looked for on the invoice before it is created when one was sent for that invoice before (its reply may have
+ * been lost); one never sent is created at once. An attachment that fails is parked on its own, with the
  * proof-of-delivery event, and the invoice goes on without it.
  */
 public class PodAttachments {
@@ -43,6 +44,7 @@ public class PodAttachments {
     private final BillingStore billing;
     private final InvoiceTerms terms;
     private final ParkingStore parking;
+    private volatile CreateGatherer gatherer;
 
     public PodAttachments(DataSource dataSource, OdooClient odoo, BillingStore billing, InvoiceTerms terms,
             ParkingStore parking) {
@@ -51,6 +53,14 @@ public class PodAttachments {
         this.billing = billing;
         this.terms = terms;
         this.parking = parking;
+    }
+
+    /**
+     * Creates the attachments that events make at about the same time (the PODs of one batch of invoices) in one
+     * {@code ir.attachment} create; a record Odoo refuses is isolated and parked alone, as one made on its own.
+     */
+    public void gatherCreates(CreateGatherer gathering) {
+        this.gatherer = gathering;
     }
 
     /** Keeps a document of a pod.received event; the same file name sent again is kept once. */
@@ -71,6 +81,13 @@ public class PodAttachments {
                         (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class)), loadRef);
     }
 
+    /** True when an attachment of the document was sent to Odoo for that invoice before (its outcome unknown). */
+    private boolean sentBefore(PodDocument document, long moveId) {
+        Long sentTo = jdbc.queryForObject("SELECT sent_to_move_id FROM pod_document WHERE load_ref = ? AND"
+                + " file_name = ?", Long.class, document.loadRef(), document.fileName());
+        return sentTo != null && sentTo == moveId;
+    }
+
     /**
      * Attaches the load's documents not yet on its invoice. A failure parks the proof-of-delivery event with the
      * reason (replayed by the sweep when Odoo was unavailable); when this is that parked event's own replay, the
@@ -82,7 +99,6 @@ public class PodAttachments {
             return;
         }
         long moveId = invoice.get().odooId();
-        // Known gap: documents are attached one by one after a batched invoice (a search and a create each).
         for (PodDocument document : documents(loadRef)) {
             if (document.attachmentId() != null && Long.valueOf(moveId).equals(document.odooMoveId())) {
                 continue;
@@ -103,11 +119,14 @@ public class PodAttachments {
         OdooContext context = terms.of(loadOf(invoice, document)).context();
         String name = invoice.kind() == Kind.CONSOLIDATED ? document.loadRef() + " " + document.fileName()
                 : document.fileName();
-        List<OdooRecord> found = odoo.searchRead(MODEL, List.of(List.of("res_model", "=", InvoiceDocuments.MODEL),
-                List.of("res_id", "=", invoice.odooId()), List.of("name", "=", name)), List.of("id"), 1, "id",
-                context);
-        if (!found.isEmpty()) {
-            return found.get(0).id();
+        // looked for on the invoice only when an attempt for it was sent before: its reply may have been lost
+        if (sentBefore(document, invoice.odooId())) {
+            List<OdooRecord> found = odoo.searchRead(MODEL, List.of(List.of("res_model", "=",
+                    InvoiceDocuments.MODEL), List.of("res_id", "=", invoice.odooId()), List.of("name", "=", name)),
+                    List.of("id"), 1, "id", context);
+            if (!found.isEmpty()) {
+                return found.get(0).id();
+            }
         }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", name);
@@ -123,7 +142,11 @@ public class PodAttachments {
             values.put("type", "binary");
             values.put("datas", document.contentBase64());
         }
-        return odoo.create(MODEL, List.of(values), context).get(0);
+        jdbc.update("UPDATE pod_document SET sent_to_move_id = ? WHERE load_ref = ? AND file_name = ?",
+                invoice.odooId(), document.loadRef(), document.fileName());
+        CreateGatherer gathering = gatherer;
+        return gathering != null ? gathering.create(values, context) : odoo.create(MODEL, List.of(values), context)
+                .get(0);
     }
 
     private void parkAttachment(String loadRef, BillingDocument invoice, PodDocument document, RuntimeException e,

@@ -102,6 +102,12 @@ final class InvoicingWiring {
                 settings.getInt("logisync.invoicing.batch.timeout-ms", 200),
                 settings.getBoolean("logisync.invoicing.batch.eager", true));
         registry.bind("customerInvoiceBatches", invoiceBatches);
+        if (invoiceBatches.size() > 1) {
+            // the PODs of the invoices a batch released at once are attached in one ir.attachment create
+            pods.gatherCreates(new io.logisync.invoicing.CreateGatherer(p.odoo(), "ir.attachment",
+                    invoiceBatches.size(), settings.getInt("logisync.invoicing.pod-attach.quiet-ms", 20),
+                    settings.getInt("logisync.invoicing.pod-attach.max-wait-ms", 200)));
+        }
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents, invoiceBatches));
         registry.bind("release", release);
         registry.bind("invoiceAdjustments", adjustments);

@@ -181,6 +181,9 @@ public final class PipelineBenchmark {
             if (!kind.equals("unbatched")) {
                 result.statuses().put("batches closed by " + batches.batchesClosedBy(), batches.moves());
             }
+            // every Odoo call of the run by model and method (master data included), to see where the calls go
+            meters.find(MeteredOdooClient.CALLS).counters().forEach(c -> result.statuses().merge("calls "
+                    + c.getId().getTag("model") + "." + c.getId().getTag("method"), (long) c.count(), Long::sum));
             return result;
         } finally {
             main.stop();

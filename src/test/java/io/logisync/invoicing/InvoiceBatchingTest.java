@@ -112,6 +112,9 @@ class InvoiceBatchingTest {
 
         assertThat(moveCalls("create")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
         assertThat(moveCalls("action_post")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
+        // none of them was ever sent before: not looked for in Odoo by reference; their numbers read in one call
+        assertThat(moveCalls("search_read")).isEmpty();
+        assertThat(moveCalls("read")).singleElement().satisfies(c -> assertThat(c.records()).isEqualTo(N));
         assertThat(logisync.records("account.move")).hasSize(N);
         for (String load : loads()) {
             Map<String, Object> invoice = invoiceOf(load);
@@ -132,6 +135,46 @@ class InvoiceBatchingTest {
                     String.class, load)).isEqualTo(invoice.get("name"));
         }
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldAttachTheProofsOfDeliveryOfABatchInOneCreate() throws Exception {
+        // the attachments wait long enough for all of the batch's to join, on however slow a machine
+        start("--logisync.invoicing.pod-attach.quiet-ms=2000", "--logisync.invoicing.pod-attach.max-wait-ms=5000");
+        deliverAll(null);
+        logisync.odoo().clearCalls();
+
+        podsAtOnce();
+
+        assertThat(logisync.odoo().calls()).filteredOn(c -> "ir.attachment".equals(c.model()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.method()).isEqualTo("create");
+                    assertThat(c.records()).isEqualTo(N);
+                });
+        List<Map<String, Object>> attachments = logisync.records("ir.attachment");
+        assertThat(attachments).hasSize(N);
+        for (String load : loads()) {
+            Object invoiceId = invoiceOf(load).get("id");
+            assertThat(attachments).filteredOn(a -> invoiceId.equals(a.get("res_id"))).singleElement()
+                    .satisfies(a -> assertThat(a.get("url")).isEqualTo("https://tms.example.com/pod/" + load
+                            + ".pdf"));
+            assertThat(logisync.db().queryForObject("SELECT attachment_id FROM pod_document WHERE load_ref = ?",
+                    Long.class, load)).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldParkEveryAttachmentOfABatchWhoseCreateFailsAndPostTheInvoices() throws Exception {
+        start("--logisync.invoicing.pod-attach.quiet-ms=2000", "--logisync.invoicing.pod-attach.max-wait-ms=5000");
+        deliverAll(null);
+        logisync.odoo().faults().inject(Fault.serviceUnavailable().on("ir.attachment", "create"));
+
+        podsAtOnce();
+
+        loads().forEach(load -> assertThat(invoiceOf(load).get("state")).isEqualTo("posted"));
+        assertThat(logisync.records("ir.attachment")).isEmpty();
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message WHERE reason ="
+                + " 'ODOO_UNAVAILABLE'", Integer.class)).isEqualTo(N);
     }
 
     @Test
@@ -175,6 +218,8 @@ class InvoiceBatchingTest {
 
         assertThat(logisync.records("account.move")).hasSize(N);
         assertThat(moveCalls("create")).hasSize(1);
+        // the replay looks for them by reference, as their create was sent: found, not made again
+        assertThat(moveCalls("search_read")).hasSize(1);
         loads().forEach(load -> assertThat(invoiceOf(load).get("state")).isEqualTo("posted"));
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
         assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM binding WHERE kind = 'customer-invoice'",
