@@ -130,7 +130,7 @@ class VendorBillBatchingTest {
 
     private Map<String, Object> billOf(int i) {
         List<Map<String, Object>> found = bills().stream().filter(m -> numberOf(i).equals(m.get("ref"))
-                && idOf(m.get("partner_id")) == partnerOf(carrierOf(i))).toList();
+                && LogisyncHarness.idOf(m.get("partner_id")) == logisync.partnerOf(carrierOf(i))).toList();
         assertThat(found).as("bills of " + carrierOf(i)).hasSize(1);
         return found.get(0);
     }
@@ -155,10 +155,10 @@ class VendorBillBatchingTest {
             assertThat(bill.get("invoice_date")).isEqualTo("2026-11-03");
             assertThat(bill.get("invoice_origin")).isEqualTo(loadOf(i));
             assertThat(new BigDecimal(String.valueOf(bill.get("amount_untaxed")))).isEqualByComparingTo("540.00");
-            long account = analyticAccount(loadOf(i));
-            List<Map<String, Object>> lines = productLines(bill);
+            long account = logisync.analyticAccount(loadOf(i));
+            List<Map<String, Object>> lines = logisync.productLines(bill);
             assertThat(lines).extracting(l -> new BigDecimal(String.valueOf(l.get("price_unit"))).setScale(2)
-                    .toPlainString(), l -> productCode(l.get("product_id")), l -> l.get("name"))
+                    .toPlainString(), l -> logisync.productCode(l.get("product_id")), l -> l.get("name"))
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("500.00", "LINEHAUL",
                             "LINEHAUL - load " + loadOf(i)),
                             org.assertj.core.groups.Tuple.tuple("40.00", "FUEL", "Fuel - load " + loadOf(i)));
@@ -304,30 +304,4 @@ class VendorBillBatchingTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private List<Map<String, Object>> productLines(Map<String, Object> move) {
-        long id = ((Number) move.get("id")).longValue();
-        return logisync.records("account.move.line").stream().filter(l -> idOf(l.get("move_id")) == id
-                && "product".equals(l.get("display_type"))).toList();
-    }
-
-    private long partnerOf(String code) {
-        return logisync.records("res.partner").stream().filter(p -> code.equals(p.get("ref")))
-                .map(p -> ((Number) p.get("id")).longValue()).findFirst().orElseThrow();
-    }
-
-    private long analyticAccount(String loadRef) {
-        return logisync.records("account.analytic.account").stream().filter(a -> loadRef.equals(a.get("name")))
-                .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
-    }
-
-    private String productCode(Object productRef) {
-        long id = idOf(productRef);
-        return logisync.records("product.product").stream().filter(p -> ((Number) p.get("id")).longValue() == id)
-                .map(p -> (String) p.get("default_code")).findFirst().orElseThrow();
-    }
-
-    private static long idOf(Object many2one) {
-        return ((Number) ((List<?>) many2one).get(0)).longValue();
-    }
 }

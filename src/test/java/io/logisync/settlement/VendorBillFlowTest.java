@@ -63,15 +63,15 @@ class VendorBillFlowTest {
         Map<String, Object> bill = await().atMost(Duration.ofSeconds(30)).until(() -> onlyBill(), b -> b != null
                 && "posted".equals(b.get("state")));
         assertThat(bill.get("ref")).isEqualTo(NUMBER);
-        assertThat(idOf(bill.get("partner_id"))).isEqualTo(partnerOf(CARRIER));
+        assertThat(LogisyncHarness.idOf(bill.get("partner_id"))).isEqualTo(logisync.partnerOf(CARRIER));
         assertThat(bill.get("invoice_date")).isEqualTo("2016-07-07");
         assertThat(nameOf(bill.get("currency_id"))).isEqualTo("USD");
         assertThat(decimal(bill.get("amount_untaxed"))).isEqualByComparingTo("659.40");
-        long account = analyticAccount(LOAD);
-        List<Map<String, Object>> lines = productLines(bill);
+        long account = logisync.analyticAccount(LOAD);
+        List<Map<String, Object>> lines = logisync.productLines(bill);
         assertThat(lines).extracting(l -> decimal(l.get("price_unit")).setScale(2).toPlainString())
                 .containsExactly("3636.04", "15.00", "26.27", "-3017.91");
-        assertThat(lines).extracting(l -> productCode(l.get("product_id")))
+        assertThat(lines).extracting(l -> logisync.productCode(l.get("product_id")))
                 .containsExactly("LINEHAUL", "CUSTOMS_CLEARANCE", "FUEL", "DISCOUNT");
         assertThat(lines).allSatisfy(l -> {
             assertThat((String) l.get("name")).endsWith("- load " + LOAD);
@@ -79,7 +79,7 @@ class VendorBillFlowTest {
         });
         // the revenue of the same load is on the same analytic account
         Map<String, Object> invoice = moves("out_invoice").get(0);
-        assertThat(productLines(invoice)).isNotEmpty().allSatisfy(l -> assertThat(l.get("analytic_distribution"))
+        assertThat(logisync.productLines(invoice)).isNotEmpty().allSatisfy(l -> assertThat(l.get("analytic_distribution"))
                 .isEqualTo(Map.of(String.valueOf(account), 100.0)));
         assertThat(logisync.records("account.analytic.account")).filteredOn(a -> LOAD.equals(a.get("name")))
                 .hasSize(1);
@@ -160,7 +160,7 @@ class VendorBillFlowTest {
         logisync.send(assigned("a-1", LOAD, CARRIER, "659.40"));
         // a bill made before a lost reply: in Odoo, but not in logisync's records
         long existing = logisync.odoo().store().insert("account.move", Map.of("move_type", "in_invoice",
-                "partner_id", partnerOf(CARRIER), "ref", "INV-77", "invoice_date", "2026-11-03",
+                "partner_id", logisync.partnerOf(CARRIER), "ref", "INV-77", "invoice_date", "2026-11-03",
                 "invoice_line_ids", List.of(List.of(0, 0, Map.of("name", "Linehaul", "quantity", 1.0,
                         "price_unit", 659.40)))));
 
@@ -378,13 +378,13 @@ class VendorBillFlowTest {
         Map<String, Object> settlement = bills.stream().filter(b -> ((String) b.get("ref")).startsWith("SETTLEMENT"))
                 .findFirst().orElseThrow();
         assertThat(settlement.get("state")).isEqualTo("posted");
-        assertThat(productLines(settlement)).extracting(l -> (String) l.get("name"), l -> decimal(l.get("price_unit"))
-                .setScale(2).toPlainString(), l -> productCode(l.get("product_id"))).containsExactly(
+        assertThat(logisync.productLines(settlement)).extracting(l -> (String) l.get("name"), l -> decimal(l.get("price_unit"))
+                .setScale(2).toPlainString(), l -> logisync.productCode(l.get("product_id"))).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Agreed carrier cost - load L-1", "500.00", "CARRIER_COST"),
                         org.assertj.core.groups.Tuple.tuple("Agreed carrier cost - load L-2", "300.00", "CARRIER_COST"));
-        assertThat(productLines(settlement)).extracting(l -> l.get("analytic_distribution")).containsExactly(
-                Map.of(String.valueOf(analyticAccount("L-1")), 100.0),
-                Map.of(String.valueOf(analyticAccount("L-2")), 100.0));
+        assertThat(logisync.productLines(settlement)).extracting(l -> l.get("analytic_distribution")).containsExactly(
+                Map.of(String.valueOf(logisync.analyticAccount("L-1")), 100.0),
+                Map.of(String.valueOf(logisync.analyticAccount("L-2")), 100.0));
         // a carrier bill for a settled load is not booked a second time without an approver
         JsonNode again = logisync.send(carrierInvoice("ci-1", "INV-1", "L-1", "500.00"));
         assertThat(again.get("results").get(0).get("reason").asText()).isEqualTo("AWAITING_SETTLEMENT_APPROVAL");
@@ -414,7 +414,7 @@ class VendorBillFlowTest {
 
         Map<String, Object> settlement = moves("in_invoice").stream().filter(b -> ((String) b.get("ref"))
                 .startsWith("SETTLEMENT")).findFirst().orElseThrow();
-        assertThat(productLines(settlement)).extracting(l -> (String) l.get("name"))
+        assertThat(logisync.productLines(settlement)).extracting(l -> (String) l.get("name"))
                 .containsExactly("Agreed carrier cost - load L-1");
         assertThat(decimal(settlement.get("amount_untaxed"))).isEqualByComparingTo("500.00");
         JsonNode listed = Events.MAPPER.readTree(logisync.api("GET", "/api/v1/carrier-invoices?status=CREATED", null,
@@ -534,32 +534,6 @@ class VendorBillFlowTest {
         List<Map<String, Object>> bills = moves("in_invoice");
         assertThat(bills).hasSizeLessThanOrEqualTo(1);
         return bills.isEmpty() ? null : bills.get(0);
-    }
-
-    private List<Map<String, Object>> productLines(Map<String, Object> move) {
-        long id = ((Number) move.get("id")).longValue();
-        return logisync.records("account.move.line").stream().filter(l -> idOf(l.get("move_id")) == id
-                && "product".equals(l.get("display_type"))).toList();
-    }
-
-    private long partnerOf(String code) {
-        return logisync.records("res.partner").stream().filter(p -> code.equals(p.get("ref")))
-                .map(p -> ((Number) p.get("id")).longValue()).findFirst().orElseThrow();
-    }
-
-    private long analyticAccount(String loadRef) {
-        return logisync.records("account.analytic.account").stream().filter(a -> loadRef.equals(a.get("name")))
-                .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
-    }
-
-    private String productCode(Object productRef) {
-        long id = idOf(productRef);
-        return logisync.records("product.product").stream().filter(p -> ((Number) p.get("id")).longValue() == id)
-                .map(p -> (String) p.get("default_code")).findFirst().orElseThrow();
-    }
-
-    private static long idOf(Object many2one) {
-        return ((Number) ((List<?>) many2one).get(0)).longValue();
     }
 
     private static String nameOf(Object many2one) {

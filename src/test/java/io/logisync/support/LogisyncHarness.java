@@ -214,6 +214,37 @@ public final class LogisyncHarness implements AutoCloseable {
         return odoo.store().records(model);
     }
 
+    /** The product lines of a move (its journal items with display_type product). */
+    public List<Map<String, Object>> productLines(Map<String, Object> move) {
+        long id = ((Number) move.get("id")).longValue();
+        return records("account.move.line").stream().filter(l -> idOf(l.get("move_id")) == id
+                && "product".equals(l.get("display_type"))).toList();
+    }
+
+    /** The id of the partner whose ref is this customer or carrier code. */
+    public long partnerOf(String code) {
+        return records("res.partner").stream().filter(p -> code.equals(p.get("ref")))
+                .map(p -> ((Number) p.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    /** The id of a load's analytic account, named by its load reference. */
+    public long analyticAccount(String loadRef) {
+        return records("account.analytic.account").stream().filter(a -> loadRef.equals(a.get("name")))
+                .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    /** The internal reference (default_code) of the product a many2one value names. */
+    public String productCode(Object productRef) {
+        long id = idOf(productRef);
+        return records("product.product").stream().filter(p -> ((Number) p.get("id")).longValue() == id)
+                .map(p -> (String) p.get("default_code")).findFirst().orElseThrow();
+    }
+
+    /** The id of a many2one value as Odoo reads it, [id, name]. */
+    public static long idOf(Object many2one) {
+        return ((Number) ((List<?>) many2one).get(0)).longValue();
+    }
+
     @Override
     public void close() throws Exception {
         main.stop();
