@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +69,8 @@ class StatusBackRouteTest {
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
+            // one thread a request, as a real dispatch endpoint answers concurrent calls
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
         }
 

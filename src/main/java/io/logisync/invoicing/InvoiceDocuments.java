@@ -97,10 +97,10 @@ public class InvoiceDocuments {
         long partner = customers.partnerOf(doc.customerCode()).orElseThrow(() -> new ParkException(
                 ParkReasons.AWAITING_CUSTOMER, "customer:" + doc.customerCode(), "customer " + doc.customerCode()
                         + " of load " + termsLoad + " is not known in Odoo"));
-        // Odoo is searched by reference only when an earlier attempt was sent (its reply may have been lost): a
-        // document logisync never sent cannot be there
+        // Odoo is searched by reference before every create: logisync's own record that an attempt was sent can be
+        // lost with the process (a killed JVM, a restored database), and a search costs less than a second invoice
         Optional<Long> found = bindings.find(bindingKind(doc), bindingRef(doc)).map(BindingStore.Binding::odooId)
-                .or(() -> doc.sent() ? findInOdoo(doc, partner, invoiceTerms.context()) : Optional.empty());
+                .or(() -> findInOdoo(doc, partner, invoiceTerms.context()));
         long answer;
         if (found.isPresent()) {
             answer = found.get();
@@ -186,9 +186,9 @@ public class InvoiceDocuments {
             store.markSent(docRef);
             values = values(doc, store.linesOf(docRef), partner, invoiceTerms);
         }
-        // looked for in Odoo by reference only when an earlier attempt was sent
+        // looked for in Odoo by reference before it is created, whatever logisync's own record says (see ensureCreated)
         return new MoveBatcher.Request(docRef, doc.kind().moveType(), partner, doc.docRef(), known, values,
-                invoiceTerms.context(), post, known == null && doc.sent());
+                invoiceTerms.context(), post, known == null);
     }
 
     /**

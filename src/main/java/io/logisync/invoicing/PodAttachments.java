@@ -81,6 +81,7 @@ public class PodAttachments {
                         (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class)), loadRef);
     }
 
+    // Known gap: a POD whose sent mark was lost with a killed process is attached again (no search): a duplicate file.
     /** True when an attachment of the document was sent to Odoo for that invoice before (its outcome unknown). */
     private boolean sentBefore(PodDocument document, long moveId) {
         Long sentTo = jdbc.queryForObject("SELECT sent_to_move_id FROM pod_document WHERE load_ref = ? AND"

@@ -58,6 +58,7 @@ public class OdooSource {
     private String fields;
     private int pageSize = 100;
     private int overlapSeconds = 5;
+    private boolean enabled = true;
     private OdooClient odooClient;
     private DataSource dataSource;
 
@@ -102,6 +103,10 @@ public class OdooSource {
      * overlap) that were not delivered at their current {@code write_date} yet.
      */
     public List<Map<String, Object>> poll() {
+        if (!enabled) {
+            // the route this source feeds is switched off: read nothing, so nothing waits for a consumer
+            return List.of();
+        }
         Optional<String> watermark = watermark();
         String cursorDate = watermark.map(this::minusOverlap).orElse(null);
         long cursorId = 0;
@@ -279,6 +284,10 @@ public class OdooSource {
 
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     public void setOverlapSeconds(int overlapSeconds) {
