@@ -52,6 +52,7 @@ public class BillingStore {
 
     private static final String DOC_COLUMNS = "doc_ref, kind, load_ref, customer_code, group_key, original_ref,"
             + " status, sent, odoo_id, number, state, total, currency, note";
+    private static final String DOC_COLUMNS_OF_D = DOC_COLUMNS.replaceAll("(^|, )(\\w+)", "$1d.$2");
     private static final RowMapper<BillingDocument> DOCUMENT = (rs, i) -> new BillingDocument(rs.getString(1),
             Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
             Status.valueOf(rs.getString(7)), rs.getBoolean(8), (Long) rs.getObject(9, Long.class), rs.getString(10),
@@ -169,10 +170,13 @@ public class BillingStore {
 
     /** The load's own invoice, or the consolidated invoice its lines are on; cancelled documents are left out. */
     public Optional<BillingDocument> originalOf(String loadRef) {
-        return jdbc.query("SELECT " + DOC_COLUMNS + " FROM billing_document d WHERE d.status <> 'CANCELLED' AND"
-                + " (d.kind = 'INVOICE' AND d.load_ref = ? OR d.kind = 'CONSOLIDATED' AND EXISTS (SELECT 1 FROM"
-                + " billed_line l WHERE l.doc_ref = d.doc_ref AND l.load_ref = ?)) ORDER BY d.created_at",
-                DOCUMENT, loadRef, loadRef).stream().findFirst();
+        // a union of two lookups that each use an index (by load, by a line's load): OR ... EXISTS read every document
+        return jdbc.query("SELECT " + DOC_COLUMNS + " FROM (SELECT " + DOC_COLUMNS + ", created_at FROM"
+                + " billing_document WHERE load_ref = ? AND kind = 'INVOICE' AND status <> 'CANCELLED' UNION ALL SELECT "
+                + DOC_COLUMNS_OF_D + ", d.created_at FROM billed_line l JOIN"
+                + " billing_document d ON d.doc_ref = l.doc_ref WHERE l.load_ref = ? AND d.kind = 'CONSOLIDATED' AND"
+                + " d.status <> 'CANCELLED') u ORDER BY created_at FETCH FIRST 1 ROW ONLY", DOCUMENT, loadRef, loadRef)
+                .stream().findFirst();
     }
 
     /** The load's documents of one kind, oldest first, cancelled ones included (they keep their number). */

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
  * with its one-bad-record fallback. The first thread to come opens a group and sends it once no other has joined for
  * {@code quietMillis}, {@code maxWaitMillis} after it opened, or when it holds {@code size} records; each thread gets
  * its own record's id, or the error that refused its record (or the whole call), to handle as its own create's.
+ *
+ * <p>With a {@link Finder}, the group is first looked for in Odoo in one call (by the records' natural key), and
+ * only those not found are created: a find-or-create of many records in two calls.
  */
 public class CreateGatherer {
 
@@ -29,8 +32,22 @@ public class CreateGatherer {
     private final long quietNanos;
     private final long maxWaitNanos;
     private final Map<OdooContext, Group> open = new HashMap<>();
+    private final Finder finder;
+
+    /** Looks for a group's records in Odoo before they are created. */
+    @FunctionalInterface
+    public interface Finder {
+        /** The ids of the records Odoo has already, by their index in {@code values}; the others are created. */
+        Map<Integer, Long> find(List<Map<String, Object>> values, OdooContext context);
+    }
 
     public CreateGatherer(OdooClient odoo, String model, int size, long quietMillis, long maxWaitMillis) {
+        this(odoo, model, size, quietMillis, maxWaitMillis, null);
+    }
+
+    /** As the plain gatherer, each group first looked for by {@code finder} (null: none). */
+    public CreateGatherer(OdooClient odoo, String model, int size, long quietMillis, long maxWaitMillis,
+            Finder finder) {
         if (size < 1 || quietMillis < 0 || maxWaitMillis < quietMillis) {
             throw new IllegalArgumentException("a group holds at least one record and waits at least as long as"
                     + " its quiet period");
@@ -40,6 +57,7 @@ public class CreateGatherer {
         this.size = size;
         this.quietNanos = TimeUnit.MILLISECONDS.toNanos(quietMillis);
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        this.finder = finder;
     }
 
     /** Creates the record with the others gathered meanwhile; returns its id or throws what refused it. */
@@ -107,8 +125,21 @@ public class CreateGatherer {
             return;
         }
         try {
-            for (BatchResult result : odoo.createEach(model, values, context)) {
-                CompletableFuture<Long> answer = answers.get(result.index());
+            List<Integer> missing = new ArrayList<>();
+            Map<Integer, Long> found = finder == null ? Map.of() : finder.find(values, context);
+            for (int i = 0; i < values.size(); i++) {
+                Long id = found.get(i);
+                if (id == null) {
+                    missing.add(i);
+                } else {
+                    answers.get(i).complete(id);
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            for (BatchResult result : odoo.createEach(model, missing.stream().map(values::get).toList(), context)) {
+                CompletableFuture<Long> answer = answers.get(missing.get(result.index()));
                 if (result.isCreated()) {
                     answer.complete(result.id());
                 } else {

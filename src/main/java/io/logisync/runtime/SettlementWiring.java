@@ -43,6 +43,14 @@ final class SettlementWiring {
         Clock clock = Clock.systemUTC();
         AnalyticAccounts analytic = new AnalyticAccounts(odoo, bindings,
                 settings.getBoolean("logisync.analytic.per-load", true), settings.get("logisync.analytic.plan", ""));
+        int batchSize = Math.max(settings.getInt("logisync.invoicing.batch.size", 30),
+                settings.getInt("logisync.settlement.batch.size", 30));
+        int quiet = settings.getInt("logisync.analytic.batch.quiet-ms", 20);
+        int maxWait = settings.getInt("logisync.analytic.batch.max-wait-ms", 200);
+        if (batchSize > 1) {
+            // the accounts of the loads billed at about the same time: one search and one create for all
+            analytic.gatherCreates(batchSize, quiet, maxWait);
+        }
         InvoiceDocuments documents = registry.lookupByNameAndType("invoiceDocuments", InvoiceDocuments.class);
         if (documents != null) {
             documents.useAnalyticAccounts(analytic);

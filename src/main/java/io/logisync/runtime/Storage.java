@@ -17,6 +17,8 @@ public final class Storage implements AutoCloseable {
     /** HikariCP's own default wait for a connection. */
     public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 30_000;
 
+    private static final int H2_QUERY_CACHE = 512;
+
     private final HikariDataSource dataSource;
 
     private Storage(HikariDataSource dataSource) {
@@ -42,7 +44,7 @@ public final class Storage implements AutoCloseable {
         createH2Folder(url);
         HikariConfig config = new HikariConfig();
         config.setPoolName("logisync-db");
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(withQueryCache(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -74,6 +76,18 @@ public final class Storage implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /**
+     * H2 parses each statement again unless it is among a session's last few (8 by default); logisync runs a few
+     * hundred distinct ones, so each session keeps more, unless the URL says otherwise.
+     */
+    static String withQueryCache(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")
+                || url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE=")) {
+            return url;
+        }
+        return url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
     }
 
     private static void createH2Folder(String url) {

@@ -4,6 +4,8 @@ import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.OdooRecord;
 import io.logisync.store.BindingStore;
+import io.logisync.invoicing.CreateGatherer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ public class AnalyticAccounts {
     private final boolean enabled;
     private final String planName;
     private volatile Long planId;
+    private volatile CreateGatherer gatherer;
     /** A load's customer invoice and its vendor bill are applied under different subjects: one creates its account. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> creating =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,23 +75,52 @@ public class AnalyticAccounts {
         if (bound.isPresent()) {
             return bound.get();
         }
-        List<OdooRecord> found = odoo.searchRead(MODEL, List.of(List.of("name", "=", loadRef)), List.of("id", "name"),
-                2, "id", OdooContext.DEFAULT);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", loadRef);
+        plan().ifPresent(id -> values.put("plan_id", id));
         long answer;
-        if (!found.isEmpty()) {
-            answer = found.get(0).id();
-            if (found.size() > 1) {
-                LOG.warn("Odoo has several analytic accounts named {}; load {} uses the oldest, id {}", loadRef,
-                        loadRef, answer);
-            }
+        CreateGatherer gathering = gatherer;
+        if (gathering != null) {
+            // with the accounts other loads need at about the same time: one search and one create for all
+            answer = gathering.create(values, OdooContext.DEFAULT);
         } else {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", loadRef);
-            plan().ifPresent(id -> values.put("plan_id", id));
-            answer = odoo.create(MODEL, List.of(values), OdooContext.DEFAULT).get(0);
-            LOG.debug("Analytic account for load {} created in Odoo as {} {}", loadRef, MODEL, answer);
+            Map<Integer, Long> found = findByName(List.of(values), OdooContext.DEFAULT);
+            answer = found.containsKey(0) ? found.get(0)
+                    : odoo.create(MODEL, List.of(values), OdooContext.DEFAULT).get(0);
         }
+        LOG.debug("Analytic account for load {} is {} {}", loadRef, MODEL, answer);
         bindings.bind(KIND, loadRef, MODEL, answer, null);
+        return answer;
+    }
+
+    /**
+     * From now on the accounts loads need at about the same time are looked for in one call and the missing ones
+     * created in one: sent once none has joined for {@code quietMillis}, {@code maxWaitMillis} after the first, or
+     * when {@code size} have joined.
+     */
+    public void gatherCreates(int size, long quietMillis, long maxWaitMillis) {
+        gatherer = new CreateGatherer(odoo, MODEL, size, quietMillis, maxWaitMillis, this::findByName);
+    }
+
+    /** The accounts Odoo has already by the names in {@code values}, the oldest of each name. */
+    private Map<Integer, Long> findByName(List<Map<String, Object>> values, OdooContext context) {
+        List<Object> names = values.stream().map(v -> v.get("name")).distinct().toList();
+        Map<String, Long> oldest = new HashMap<>();
+        for (OdooRecord account : odoo.searchRead(MODEL, List.of(List.of("name", "in", names)), List.of("id",
+                "name"), null, "id", context)) {
+            Long kept = oldest.putIfAbsent(account.getString("name"), account.id());
+            if (kept != null) {
+                LOG.warn("Odoo has several analytic accounts named {}; load {} uses the oldest, id {}",
+                        account.getString("name"), account.getString("name"), kept);
+            }
+        }
+        Map<Integer, Long> answer = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            Long id = oldest.get(String.valueOf(values.get(i).get("name")));
+            if (id != null) {
+                answer.put(i, id);
+            }
+        }
         return answer;
     }
 

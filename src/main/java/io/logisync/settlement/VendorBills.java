@@ -373,6 +373,7 @@ public class VendorBills {
         Bill bill = store.find(billKey).orElseThrow();
         long partner = assignments.requireCarrier(bill.carrierCode(), "vendor bill " + bill.vendorRef());
         Long id = bill.odooId();
+        boolean createdNow = false;
         if (id == null) {
             List<Line> lines = store.lines(billKey);
             Optional<Long> found = bindings.find(BINDING, billKey).map(BindingStore.Binding::odooId)
@@ -383,18 +384,21 @@ public class VendorBills {
                         bill.carrierCode(), id);
             } else {
                 id = odoo.create(MODEL, List.of(values(bill, partner, lines)), OdooContext.DEFAULT).get(0);
+                createdNow = true;
                 LOG.debug("Vendor bill {} of {} created in Odoo as account.move {}", bill.vendorRef(),
                         bill.carrierCode(), id);
             }
             bindings.bind(BINDING, billKey, MODEL, id, null);
             store.recordCreated(billKey, id);
         }
-        List<OdooRecord> read = odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
-        if (read.isEmpty()) {
+        // a bill this call has just created is a draft: its state is read first only when that is not known
+        List<OdooRecord> read = createdNow && post ? List.of()
+                : odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
+        if (read.isEmpty() && !(createdNow && post)) {
             throw new IllegalStateException("account.move " + id + " of vendor bill " + billKey
                     + " is bound but no longer exists in Odoo");
         }
-        if (post && "draft".equals(read.get(0).getString("state"))) {
+        if (post && (createdNow || "draft".equals(read.get(0).getString("state")))) {
             odoo.callOnRecords(MODEL, "action_post", List.of(id), OdooContext.DEFAULT);
             read = odoo.read(MODEL, List.of(id), List.of("name", "state"), OdooContext.DEFAULT);
         }

@@ -47,8 +47,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * under two latency models, and the same workload the naive way, and prints a table with the issue's targets.
  *
  * <p>Run with {@code mvn -B -Pbench} (see the README); settings are system properties:
- * {@code bench.shipments} (10000), {@code bench.customers} (20), {@code bench.carriers} (10), {@code bench.senders}
- * (64), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency} (2),
+ * {@code bench.shipments} (10000), {@code bench.customers} (20), {@code bench.carriers} (100), {@code bench.senders}
+ * (256), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency} (2),
  * {@code bench.flat-workers} (0: under the flat model the simulated Odoo works on any number of calls at once),
  * {@code bench.calibrated-workers} (2: under the calibrated model it works on two at once, as the 2-core Odoo the
  * model was measured on), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
@@ -58,6 +58,8 @@ import org.apache.logging.log4j.core.config.Configurator;
 public final class PipelineBenchmark {
 
     static final String TMS_KEY = "bench-tms-key-0001";
+    /** Shipments under way at once: each sender waits for its answers, as a dispatch system's workers would. */
+    static final int SENDERS = 256;
     // HTTP/1.1: one connection a sender, as separate senders would have (HTTP/2 would put them all on one connection)
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,7 +69,8 @@ public final class PipelineBenchmark {
 
     /** What one run measured. */
     record Result(String name, int shipments, long eventsSent, long accepted, long parked, long rejected,
-            long invoicesPosted, double seconds, double invoiceSeconds, double[] podToPosted, long invoiceCalls,
+            long invoicesPosted, long billsPosted, double seconds, double invoiceSeconds, double moveSeconds,
+            double[] podToPosted, long invoiceCalls,
             long moveCalls, long allCalls, long createCalls, long peakHeapBytes, Map<String, Long> statuses) {
 
         double eventsPerSecond() {
@@ -78,8 +81,18 @@ public final class PipelineBenchmark {
             return invoicesPosted / invoiceSeconds;
         }
 
+        /** Customer invoices and vendor bills: the moves made in Odoo. */
+        long movesPosted() {
+            return invoicesPosted + billsPosted;
+        }
+
+        double movesPerSecond() {
+            return movesPosted() / moveSeconds;
+        }
+
+        /** Moves per {@code account.move} create call: customer invoices and vendor bills share the batcher. */
         double meanBatch() {
-            return createCalls == 0 ? 0 : (double) invoicesPosted / createCalls;
+            return createCalls == 0 ? 0 : (double) movesPosted() / createCalls;
         }
     }
 
@@ -98,7 +111,7 @@ public final class PipelineBenchmark {
 
         System.out.printf(Locale.ROOT, "%nlogisync benchmark: %d shipments (%d events a shipment), %d senders, batch"
                 + " size %d, %d cores, max heap %d MB%n", shipments, Workload.EVENTS_PER_SHIPMENT,
-                Integer.getInteger("bench.senders", 64), batch, Runtime.getRuntime().availableProcessors(),
+                Integer.getInteger("bench.senders", SENDERS), batch, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         if (realUrl != null) {
             Target real = new Target(realUrl, setting("bench.odoo.db", "BENCH_ODOO_DB"),
@@ -143,21 +156,22 @@ public final class PipelineBenchmark {
     static Result run(String kind, Target odoo, int shipments, int batch) throws Exception {
         System.out.printf(Locale.ROOT, "  running %s ...%n", kind);
         Workload workload = new Workload(Long.toString(System.currentTimeMillis() % 100_000, 36), Integer.getInteger(
-                "bench.customers", 20), Integer.getInteger("bench.carriers", 10));
+                "bench.customers", 20), Integer.getInteger("bench.carriers", 100));
         if (kind.equals("naive")) {
             try (NaiveConnector naive = new NaiveConnector(odoo)) {
                 return drive(kind, workload, shipments, naive, naive::calls, naive::moveCalls, naive::moveCalls,
-                        naive::createCalls, naive::postedInvoices);
+                        naive::createCalls, naive::postedInvoices, () -> 0);
             }
         }
         String db = "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Path work = Files.createTempDirectory("logisync-bench");
         int port = freePort();
+        int senders = Integer.getInteger("bench.senders", SENDERS);
         Main main = Application.create(
                 "--logisync.odoo.url=" + odoo.url(), "--logisync.odoo.database=" + odoo.database(),
                 "--logisync.odoo.user=" + odoo.login(), "--logisync.odoo.api-key=" + odoo.apiKey(),
-                "--logisync.db.url=" + db, "--logisync.db.pool-size=" + (Integer.getInteger("bench.senders", 64) + 4),
-                "--logisync.ordering.lock-pool-size=" + (Integer.getInteger("bench.senders", 64) + 4),
+                "--logisync.db.url=" + db, "--logisync.db.pool-size=" + (senders + 4),
+                "--logisync.ordering.lock-pool-size=" + (senders + 4),
                 "--logisync.inbox.dir=" + work.resolve("inbox"), "--logisync.carriers.dir=" + work.resolve("carriers"),
                 "--logisync.ingress.api-keys=tms/main=" + TMS_KEY, "--logisync.ingress.rate-limit=0",
                 "--logisync.invoicing.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
@@ -166,7 +180,7 @@ public final class PipelineBenchmark {
                 // vendor bills batch like invoices; the one-by-one run makes them one by one too
                 "--logisync.settlement.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.parking.sweep-delay-ms=3600000", "--logisync.metrics.refresh-ms=3600000",
-                "--logisync.http.worker-threads=" + (Integer.getInteger("bench.senders", 64) + 8),
+                "--logisync.http.worker-threads=" + (senders + 8),
                 "--camel.server.port=" + port, "--camel.management.port=" + freePort());
         main.start();
         try {
@@ -177,7 +191,8 @@ public final class PipelineBenchmark {
                     "customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class);
             Result result = drive(kind, workload, shipments, sender, () -> calls(meters, null), () -> calls(meters,
                     "account.move"), () -> calls(meters, "account.move") + calls(meters, "ir.attachment"),
-                    () -> createCalls(meters), () -> postedInvoices(db));
+                    () -> createCalls(meters), () -> posted(db, "shipment", "invoice_state"),
+                    () -> posted(db, "vendor_bill", "state"));
             if (!kind.equals("unbatched")) {
                 result.statuses().put("batches closed by " + batches.batchesClosedBy(), batches.moves());
             }
@@ -200,7 +215,7 @@ public final class PipelineBenchmark {
     }
 
     static Result drive(String kind, Workload workload, int shipments, Sender sender, Count allCalls,
-            Count moveCalls, Count invoiceCalls, Count createCalls, Count posted) throws Exception {
+            Count moveCalls, Count invoiceCalls, Count createCalls, Count posted, Count bills) throws Exception {
         Map<String, Long> statuses = new ConcurrentHashMap<>();
         for (String status : sender.send(workload.masterData())) {
             statuses.merge("master data " + status, 1L, Long::sum);
@@ -213,7 +228,7 @@ public final class PipelineBenchmark {
         long moveBefore = moveCalls.get();
         long invoiceBefore = invoiceCalls.get();
         long createBefore = createCalls.get();
-        int senders = Integer.getInteger("bench.senders", 64);
+        int senders = Integer.getInteger("bench.senders", SENDERS);
         LongAdder sent = new LongAdder();
         LongAdder accepted = new LongAdder();
         LongAdder parked = new LongAdder();
@@ -222,6 +237,7 @@ public final class PipelineBenchmark {
         AtomicInteger next = new AtomicInteger();
         long[] firstPod = {Long.MAX_VALUE};
         long[] lastPod = {0};
+        long[] lastMove = {0};
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
@@ -240,6 +256,10 @@ public final class PipelineBenchmark {
                     }
                     latencies.add(podDone - podSent);
                     count(sender.send(workload.carrierBill(s)), statuses, sent, accepted, parked, rejected);
+                    long billDone = System.nanoTime();
+                    synchronized (firstPod) {
+                        lastMove[0] = Math.max(lastMove[0], billDone);
+                    }
                 }
                 return null;
             }));
@@ -258,7 +278,8 @@ public final class PipelineBenchmark {
         }
         double[] pct = percentiles(latencies, 50, 95, 99);
         return new Result(kind, shipments, sent.sum(), accepted.sum(), parked.sum(), rejected.sum(), posted.get(),
-                (ended - started) / 1e9, (lastPod[0] - firstPod[0]) / 1e9, pct, invoiceCalls.get() - invoiceBefore,
+                bills.get(), (ended - started) / 1e9, (lastPod[0] - firstPod[0]) / 1e9,
+                (Math.max(lastPod[0], lastMove[0]) - firstPod[0]) / 1e9, pct, invoiceCalls.get() - invoiceBefore,
                 moveCalls.get() - moveBefore, allCalls.get() - callsBefore, createCalls.get() - createBefore, peak,
                 new LinkedHashMap<>(statuses));
     }
@@ -306,9 +327,10 @@ public final class PipelineBenchmark {
                 .counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private static long postedInvoices(String db) throws Exception {
+    /** Rows of a table of logisync's whose Odoo state is posted (shipments invoiced, vendor bills made). */
+    private static long posted(String db, String table, String column) throws Exception {
         try (Connection c = DriverManager.getConnection(db, "sa", "");
-                ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM shipment WHERE invoice_state"
+                ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + column
                         + " = 'posted'")) {
             r.next();
             return r.getLong(1);

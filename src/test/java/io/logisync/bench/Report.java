@@ -29,22 +29,28 @@ final class Report {
         row(out, results, "shipments", r -> Long.toString(r.shipments()), "");
         row(out, results, "events sent", r -> Long.toString(r.eventsSent()), "");
         row(out, results, "  accepted (applied or parked)", r -> Long.toString(r.accepted()), "");
-        row(out, results, "  of which parked (carrier bills: no vendor billing)", r -> Long.toString(r.parked()), "");
-        row(out, results, "  rejected (shipment.assigned: not built yet)", r -> Long.toString(r.rejected()), "");
+        row(out, results, "  of which parked", r -> Long.toString(r.parked()), "");
+        row(out, results, "  rejected", r -> Long.toString(r.rejected()), "");
         String eventsTarget = batched == null ? ">= 2000" : ">= 2000: " + pass(batched.eventsPerSecond() >= 2000);
         row(out, results, "events/s (accepted, over the whole run)", r -> f1(r.eventsPerSecond()), eventsTarget);
         row(out, results, "invoices posted", r -> Long.toString(r.invoicesPosted()), "one per shipment: "
                 + (batched == null ? "" : pass(batched.invoicesPosted() == batched.shipments())));
+        row(out, results, "vendor bills posted", r -> Long.toString(r.billsPosted()), "one per carrier bill: "
+                + (batched == null ? "" : pass(batched.billsPosted() == batched.shipments())));
         row(out, results, "invoices/s (first POD sent to last posted)", r -> f2(r.invoicesPerSecond()), "");
-        row(out, results, "  invoices per create call (mean batch)", r -> f1(r.meanBatch()), "");
+        row(out, results, "moves/s (invoices + vendor bills, same period)", r -> f2(r.movesPerSecond()), "");
+        row(out, results, "  moves per account.move create (mean batch)", r -> f1(r.meanBatch()), "");
         if (latency != null && batched != null) {
             double batchMillis = latency.millisFor("create", batchSize) + latency.millisFor("action_post", batchSize);
             double ceiling = slots * batchSize / (batchMillis / 1000.0);
             row(out, results, "  ceiling: " + slots + " x " + batchSize + " / (create + action_post of " + batchSize
                     + ")", r -> r == batched ? f2(ceiling) : "", "");
-            double ratio = batched.invoicesPerSecond() / ceiling;
-            row(out, results, "  invoices/s / ceiling", r -> r == batched ? f2(ratio) : "", ">= 0.9: "
+            // invoices and vendor bills take the same Odoo time a record: the ceiling holds for both together
+            double ratio = batched.movesPerSecond() / ceiling;
+            row(out, results, "  moves/s / ceiling", r -> r == batched ? f2(ratio) : "", ">= 0.9: "
                     + pass(ratio >= 0.9));
+            row(out, results, "  invoices/s / ceiling (bills left out)", r -> r == batched
+                    ? f2(batched.invoicesPerSecond() / ceiling) : "", "");
         }
         row(out, results, "POD -> posted p50 (ms)", r -> f0(r.podToPosted()[0]), "");
         row(out, results, "POD -> posted p95 (ms)", r -> f0(r.podToPosted()[1]), "");
@@ -58,20 +64,19 @@ final class Report {
                     pass(batched.podToPosted()[2] < 2000 + odooMillis));
         }
         row(out, results, "POD -> posted p99 (ms)", r -> f0(r.podToPosted()[2]), p99Target);
-        String callsTarget = (unbatched == null ? "" : "<= 2 unbatched: " + pass(perInvoice(unbatched,
+        String callsTarget = (unbatched == null ? "" : "<= 2 unbatched: " + pass(perMove(unbatched,
                 unbatched.moveCalls()) <= 2) + ", ") + (batched == null ? "" : "<= 0.1 batched: "
-                + pass(perInvoice(batched, batched.moveCalls()) <= 0.1));
-        row(out, results, "Odoo account.move calls per invoiced shipment (2)", r -> f3(perInvoice(r,
-                r.moveCalls())), callsTarget);
+                + pass(perMove(batched, batched.moveCalls()) <= 0.1));
+        row(out, results, "account.move calls per move made (2)", r -> f3(perMove(r, r.moveCalls())), callsTarget);
         row(out, results, "all Odoo calls per invoiced shipment (1)", r -> f3(perInvoice(r, r.allCalls())), "");
         row(out, results, "peak heap (MB)", r -> f0(r.peakHeapBytes() / 1048576.0), "< 512: " + (batched == null
                 ? "" : pass(batched.peakHeapBytes() < 512L * 1024 * 1024)));
         out.append("(1) every call of the run: the invoice, its POD attachment (one create an invoice one by one,")
                 .append(" one a batch batched), the load's analytic account, the carrier bill's vendor bill, lookups;")
                 .append(" and the naive connector's lookups for every event\n")
-                .append("(2) the customer invoices' and the carrier bills' vendor bills' (wider than the target,")
-                .append(" which is the customer invoice's); the Statuses line breaks the calls down by model and")
-                .append(" method\n");
+                .append("(2) every account.move call (search, create, action_post, read back) over the moves made:")
+                .append(" customer invoices and vendor bills go through the same batcher, call for call; the")
+                .append(" Statuses line breaks the calls down by model and method\n");
         out.append("Statuses: ");
         for (PipelineBenchmark.Result r : results) {
             out.append(r.name()).append(' ').append(r.statuses()).append("; ");
@@ -79,6 +84,10 @@ final class Report {
         out.append('\n');
         System.out.print(out);
         System.out.flush();
+    }
+
+    private static double perMove(PipelineBenchmark.Result r, long calls) {
+        return r.movesPosted() == 0 ? Double.NaN : (double) calls / r.movesPosted();
     }
 
     private static double perInvoice(PipelineBenchmark.Result r, long calls) {

@@ -164,6 +164,36 @@ class InvoiceBatchingTest {
     }
 
     @Test
+    void shouldLookForAndMakeTheAnalyticAccountsOfABatchInOneCallEach() throws Exception {
+        // the accounts wait long enough for all of the batch's to join, on however slow a machine
+        start("--logisync.analytic.batch.quiet-ms=2000", "--logisync.analytic.batch.max-wait-ms=5000");
+        deliverAll(null);
+        // finance made L-B2's account by hand already: it is found and used, not made a second time
+        OdooClient odoo = logisync.bean("odooClient", OdooClient.class);
+        long handMade = odoo.create("account.analytic.account", List.of(Map.of("name", "L-B2", "plan_id",
+                odoo.searchRead("account.analytic.plan", List.of(List.of("name", "=", "Projects")), List.of("id"), 1,
+                        "id", null).get(0).id())), null).get(0);
+        logisync.odoo().clearCalls();
+
+        podsAtOnce();
+
+        List<SimulatorCall> calls = logisync.odoo().calls().stream()
+                .filter(c -> "account.analytic.account".equals(c.model())).toList();
+        assertThat(calls).extracting(SimulatorCall::method).containsExactly("search_read", "create");
+        assertThat(calls.get(1).records()).isEqualTo(N - 1);
+        assertThat(logisync.records("account.analytic.account")).extracting(a -> a.get("name"))
+                .containsExactlyInAnyOrderElementsOf(loads());
+        for (String load : loads()) {
+            long account = logisync.analyticAccount(load);
+            if (load.equals("L-B2")) {
+                assertThat(account).isEqualTo(handMade);
+            }
+            assertThat(logisync.productLines(invoiceOf(load))).isNotEmpty().allSatisfy(line -> assertThat(
+                    line.get("analytic_distribution")).isEqualTo(Map.of(String.valueOf(account), 100.0)));
+        }
+    }
+
+    @Test
     void shouldParkEveryAttachmentOfABatchWhoseCreateFailsAndPostTheInvoices() throws Exception {
         start("--logisync.invoicing.pod-attach.quiet-ms=2000", "--logisync.invoicing.pod-attach.max-wait-ms=5000");
         deliverAll(null);
