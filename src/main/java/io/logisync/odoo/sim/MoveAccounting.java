@@ -118,13 +118,18 @@ final class MoveAccounting {
     /** What other moves and payments have settled of this move. */
     static BigDecimal settled(Orm orm, long moveId) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (Row row : orm.store().rows(AccountingModels.RECONCILE)) {
-            if (Long.valueOf(moveId).equals(row.ref("move_id"))
-                    || Long.valueOf(moveId).equals(row.ref("counterpart_id"))) {
-                sum = sum.add(BigDecimal.valueOf(row.number("amount")));
-            }
+        for (Row row : settlements(orm, moveId)) {
+            sum = sum.add(BigDecimal.valueOf(row.number("amount")));
         }
         return sum;
+    }
+
+    /** The reconciliations that settle the move or use it as the counterpart, by id. */
+    static List<Row> settlements(Orm orm, long moveId) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>(
+                orm.store().idsWith(AccountingModels.RECONCILE, "move_id", moveId));
+        ids.addAll(orm.store().idsWith(AccountingModels.RECONCILE, "counterpart_id", moveId));
+        return ids.stream().map(id -> orm.row(AccountingModels.RECONCILE, id)).toList();
     }
 
     private static String paymentState(Orm orm, Row move, BigDecimal total, BigDecimal residual) {
@@ -135,10 +140,7 @@ final class MoveAccounting {
             return "paid";
         }
         if (residual.signum() <= 0) {
-            List<Row> settlements = orm.store().rows(AccountingModels.RECONCILE).stream()
-                    .filter(r -> Long.valueOf(move.id()).equals(r.ref("move_id"))
-                            || Long.valueOf(move.id()).equals(r.ref("counterpart_id")))
-                    .toList();
+            List<Row> settlements = settlements(orm, move.id());
             boolean allReversals = !settlements.isEmpty() && settlements.stream().allMatch(r -> {
                 Long other = Long.valueOf(move.id()).equals(r.ref("move_id")) ? r.ref("counterpart_id")
                         : r.ref("move_id");
@@ -183,11 +185,13 @@ final class MoveAccounting {
             return List.of();
         }
         long partner = PartnerModel.commercialPartner(orm, move.ref("partner_id"));
-        return orm.idsWhere(MoveModels.MOVE, other -> other.id() != move.id()
+        return orm.store().idsWith(MoveModels.MOVE, "ref", ref).stream()
+                .map(id -> orm.row(MoveModels.MOVE, id)).filter(other -> other.id() != move.id()
                 && ref.equals(other.string("ref"))
                 && move.string("move_type").equals(other.string("move_type"))
                 && !"cancel".equals(other.string("state"))
                 && other.ref("partner_id") != null
-                && PartnerModel.commercialPartner(orm, other.ref("partner_id")) == partner);
+                && PartnerModel.commercialPartner(orm, other.ref("partner_id")) == partner)
+                .map(Row::id).toList();
     }
 }

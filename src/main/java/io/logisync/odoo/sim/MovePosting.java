@@ -142,13 +142,11 @@ final class MovePosting {
     /** Back to draft undoes the move's reconciliations; it keeps its number, as Odoo does. */
     private static void resetToDraft(Orm orm, long id) {
         Set<Long> counterparts = new LinkedHashSet<>();
-        for (Row settlement : orm.store().rows(AccountingModels.RECONCILE)) {
+        for (Row settlement : MoveAccounting.settlements(orm, id)) {
             Long settled = settlement.ref("move_id");
             Long counterpart = settlement.ref("counterpart_id");
-            if (Long.valueOf(id).equals(settled) || Long.valueOf(id).equals(counterpart)) {
-                counterparts.add(Long.valueOf(id).equals(settled) ? counterpart : settled);
-                orm.store().delete(AccountingModels.RECONCILE, settlement.id());
-            }
+            counterparts.add(Long.valueOf(id).equals(settled) ? counterpart : settled);
+            orm.store().delete(AccountingModels.RECONCILE, settlement.id());
         }
         orm.rawWrite(MoveModels.MOVE, id, Map.of("state", "draft"));
         MoveAccounting.recompute(orm, id);

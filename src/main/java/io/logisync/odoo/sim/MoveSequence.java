@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 final class MoveSequence {
 
+    private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)$");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     private MoveSequence() {
     }
 
@@ -20,7 +23,7 @@ final class MoveSequence {
 
     /** Only the last number of a sequence may be deleted, so that numbering keeps no gaps. */
     static boolean isLastInChain(Orm orm, Row move) {
-        Matcher matcher = Pattern.compile("^(.*?)(\\d+)$").matcher(move.string("name"));
+        Matcher matcher = NUMBERED.matcher(move.string("name"));
         if (!matcher.matches()) {
             return true;
         }
@@ -48,11 +51,15 @@ final class MoveSequence {
     }
 
     private static long highest(Orm orm, String prefix, long exceptId) {
+        Long indexed = orm.store().highestNumber(MoveModels.MOVE, "name", prefix, exceptId);
+        if (indexed != null) {
+            return indexed;
+        }
         long highest = 0;
         for (Row other : orm.store().rows(MoveModels.MOVE)) {
             String name = other.string("name");
             if (other.id() != exceptId && name != null && name.startsWith(prefix)
-                    && name.substring(prefix.length()).matches("\\d+")) {
+                    && DIGITS.matcher(name.substring(prefix.length())).matches()) {
                 highest = Math.max(highest, Long.parseLong(name.substring(prefix.length())));
             }
         }

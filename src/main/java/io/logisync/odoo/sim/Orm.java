@@ -2,6 +2,7 @@ package io.logisync.odoo.sim;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,10 +91,8 @@ final class Orm {
     /** The records of {@code comodel} whose {@code inverse} points at {@code parentId}, in the comodel's order. */
     List<Long> childIds(String comodel, String inverse, long parentId) {
         List<Row> children = new ArrayList<>();
-        for (Row row : store.rows(comodel)) {
-            if (Long.valueOf(parentId).equals(row.get(inverse))) {
-                children.add(row);
-            }
+        for (long id : store.idsWith(comodel, inverse, parentId)) {
+            children.add(store.get(comodel, id));
         }
         ModelDef def = registry.get(comodel);
         children.sort(RecordOrder.parse(def, def.defaultOrder()).comparator(this));
@@ -102,6 +101,17 @@ final class Orm {
 
     List<Long> idsWhere(String model, Predicate<Row> condition) {
         return store.rows(model).stream().filter(condition).map(Row::id).toList();
+    }
+
+    /** The records of {@code model} whose many2one {@code field} points at one of {@code targets}, by id. */
+    List<Long> idsReferencing(String model, String field, Collection<Long> targets) {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (Long target : targets) {
+            if (target != null) {
+                ids.addAll(store.idsWith(model, field, target));
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Sets stored values directly, without behaviours: for rules that maintain derived data. */
@@ -261,7 +271,7 @@ final class Orm {
     private void refuseIfRestricted(ModelRegistry.Reference ref, List<Long> gone) {
         String name = ref.field().name();
         if (ref.field().onDelete() == FieldDef.OnDelete.RESTRICT
-                && !idsWhere(ref.model().name(), row -> gone.contains(row.ref(name))).isEmpty()) {
+                && !idsReferencing(ref.model().name(), name, gone).isEmpty()) {
             throw OdooError.validation(String.format(FOREIGN_KEY, ref.model().description(), ref.model().name(),
                     ref.model().name().replace('.', '_'), name));
         }
@@ -271,7 +281,7 @@ final class Orm {
         String name = ref.field().name();
         String model = ref.model().name();
         if (ref.field().type() == FieldType.MANY2MANY) {
-            for (Row row : store.rows(model)) {
+            for (Row row : store.rowsCopy(model)) {
                 List<Long> linked = row.ids(name);
                 if (linked.stream().anyMatch(gone::contains)) {
                     store.forUpdate(model, row.id()).put(name,
@@ -280,7 +290,7 @@ final class Orm {
             }
             return;
         }
-        List<Long> pointing = idsWhere(model, row -> gone.contains(row.ref(name)));
+        List<Long> pointing = idsReferencing(model, name, gone);
         if (pointing.isEmpty()) {
             return;
         }
@@ -341,8 +351,11 @@ final class Orm {
         DomainEvaluator evaluator = DomainEvaluator.compile(this, def, domain, env.activeTest());
         Comparator<Row> comparator = RecordOrder.parse(def, order == null || order.isBlank()
                 ? def.defaultOrder() : order).comparator(this);
+        List<Long> candidates = IndexedDomain.candidates(this, def, domain);
+        Iterable<Row> rows = candidates == null ? store.rows(model)
+                : candidates.stream().map(id -> store.get(model, id)).filter(java.util.Objects::nonNull).toList();
         List<Row> matches = new ArrayList<>();
-        for (Row row : store.rows(model)) {
+        for (Row row : rows) {
             if (evaluator.matches(row)) {
                 matches.add(row);
             }

@@ -6,11 +6,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** One stored record: field name to storage value (null for empty, Long ids, immutable id lists). */
 final class Row {
 
+    /** Told of every changed value of a row that lives in a table, to keep the table's indexes right. */
+    interface Owner {
+        void changed(Row row, String field, Object before, Object after);
+    }
+
     private final Map<String, Object> values;
+    /** The table the row lives in; none for a row being built, an undo snapshot or a deleted row. */
+    private Owner owner;
 
     Row(long id) {
         this.values = new HashMap<>();
@@ -30,7 +38,18 @@ final class Row {
     }
 
     void put(String field, Object value) {
-        values.put(field, value);
+        Object before = values.put(field, value);
+        if (owner != null && !Objects.equals(before, value)) {
+            owner.changed(this, field, before, value);
+        }
+    }
+
+    Owner owner() {
+        return owner;
+    }
+
+    void attach(Owner table) {
+        this.owner = table;
     }
 
     String string(String field) {
@@ -60,7 +79,7 @@ final class Row {
         return value == null ? List.of() : (List<Long>) value;
     }
 
-    /** A copy that shares no mutable state, for undo snapshots. */
+    /** A copy that shares no mutable state and belongs to no table, for undo snapshots. */
     Row copy() {
         return new Row(new HashMap<>(deepCopy(values)));
     }
