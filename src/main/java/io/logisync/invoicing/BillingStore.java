@@ -172,8 +172,8 @@ public class BillingStore {
     public Optional<BillingDocument> originalOf(String loadRef) {
         // a union of two lookups that each use an index (by load, by a line's load): OR ... EXISTS read every document
         return jdbc.query("SELECT " + DOC_COLUMNS + " FROM (SELECT " + DOC_COLUMNS + ", created_at FROM"
-                + " billing_document WHERE load_ref = ? AND kind = 'INVOICE' AND status <> 'CANCELLED' UNION ALL SELECT "
-                + DOC_COLUMNS_OF_D + ", d.created_at FROM billed_line l JOIN"
+                + " billing_document WHERE load_ref = ? AND kind = 'INVOICE' AND status <> 'CANCELLED' UNION ALL"
+                + " SELECT " + DOC_COLUMNS_OF_D + ", d.created_at FROM billed_line l JOIN"
                 + " billing_document d ON d.doc_ref = l.doc_ref WHERE l.load_ref = ? AND d.kind = 'CONSOLIDATED' AND"
                 + " d.status <> 'CANCELLED') u ORDER BY created_at FETCH FIRST 1 ROW ONLY", DOCUMENT, loadRef, loadRef)
                 .stream().findFirst();

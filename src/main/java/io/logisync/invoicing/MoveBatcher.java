@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes many moves (customer invoices, vendor bills: any {@code account.move}) real in Odoo in a few calls: one
  * search for those logisync has no id for and may have sent before (by type, partner and {@code ref}, so that a
- * create whose reply was lost is found, not repeated; none when every move is sent for the first time), one {@code create} of all the missing ones, one read of the state of those that existed, one
+ * create whose reply was lost is found, not repeated; callers ask for it whenever they hold no id, as their own mark
+ * that an attempt was sent can be lost with the process), one {@code create} of all the missing ones, one read of
+ * the state of those that existed, one
  * {@code action_post} of every draft to post, and one read back of number, state and total. A {@code create} or
  * {@code action_post} that Odoo refuses with a final error is split in halves, and the halves retried, until the
  * refusal is pinned to its record; the others go through. Moves are grouped by context (company), one set of calls

@@ -48,7 +48,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  *
  * <p>Run with {@code mvn -B -Pbench} (see the README); settings are system properties:
  * {@code bench.shipments} (10000), {@code bench.customers} (20), {@code bench.carriers} (100), {@code bench.senders}
- * (256), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency} (2),
+ * (256), {@code bench.batch-size} (30), {@code bench.batch-timeout-ms} (200), {@code bench.batch-concurrency}
+ * (the model's Odoo workers; {@code bench.flat-batch-concurrency}, 8, when the flat model has no worker limit),
  * {@code bench.flat-workers} (0: under the flat model the simulated Odoo works on any number of calls at once),
  * {@code bench.calibrated-workers} (2: under the calibrated model it works on two at once, as the 2-core Odoo the
  * model was measured on), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
@@ -119,7 +120,7 @@ public final class PipelineBenchmark {
                     null);
             List<Result> results = new ArrayList<>();
             for (String run : runs) {
-                results.add(run(run, real, shipments, batch));
+                results.add(run(run, real, shipments, batch, Integer.getInteger("bench.batch-concurrency", 2)));
             }
             Report.print("a real Odoo at " + realUrl, null, 0, batch, results);
             return;
@@ -131,17 +132,19 @@ public final class PipelineBenchmark {
                 case "calibrated" -> Latency.calibrated(Long.getLong("bench.other-call-ms", 20)).withWorkers(workers);
                 default -> throw new IllegalArgumentException("bench.models: flat or calibrated, not " + model);
             };
+            // as many batches in Odoo at once as it has workers; with no limit (flat), bench.flat-batch-concurrency
+            int concurrency = Integer.getInteger("bench.batch-concurrency", workers > 0 ? workers
+                    : Integer.getInteger("bench.flat-batch-concurrency", 8));
             List<Result> results = new ArrayList<>();
             for (String run : runs) {
                 try (OdooSimulator odoo = OdooSimulator.builder().port(0).latency(latency).start()) {
                     results.add(run(run.trim(), new Target(odoo.url(), odoo.database(), odoo.login(), odoo.apiKey(),
-                            odoo), shipments, batch));
+                            odoo), shipments, batch, concurrency));
                 }
             }
             String description = model.equals("flat") ? "flat " + latency.fixedMillis() + " ms a call"
                     : "calibrated: create 211 ms + 119 ms an invoice, action_post 141 ms + 79 ms an invoice, other"
                             + " calls " + latency.fixedMillis() + " ms";
-            int concurrency = Integer.getInteger("bench.batch-concurrency", 2);
             int slots = workers > 0 ? Math.min(workers, concurrency) : concurrency;
             Report.print(description + (workers > 0 ? ", " + workers + " Odoo workers" : ", Odoo works on any number"
                     + " of calls at once") + "; logisync runs " + concurrency + " batches at once", latency, slots,
@@ -153,7 +156,7 @@ public final class PipelineBenchmark {
     record Target(String url, String database, String login, String apiKey, OdooSimulator simulator) {
     }
 
-    static Result run(String kind, Target odoo, int shipments, int batch) throws Exception {
+    static Result run(String kind, Target odoo, int shipments, int batch, int concurrency) throws Exception {
         System.out.printf(Locale.ROOT, "  running %s ...%n", kind);
         Workload workload = new Workload(Long.toString(System.currentTimeMillis() % 100_000, 36), Integer.getInteger(
                 "bench.customers", 20), Integer.getInteger("bench.carriers", 100));
@@ -176,7 +179,8 @@ public final class PipelineBenchmark {
                 "--logisync.ingress.api-keys=tms/main=" + TMS_KEY, "--logisync.ingress.rate-limit=0",
                 "--logisync.invoicing.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.invoicing.batch.timeout-ms=" + Integer.getInteger("bench.batch-timeout-ms", 200),
-                "--logisync.invoicing.batch.concurrency=" + Integer.getInteger("bench.batch-concurrency", 2),
+                "--logisync.invoicing.batch.concurrency=" + concurrency,
+                "--logisync.settlement.batch.concurrency=" + concurrency,
                 // vendor bills batch like invoices; the one-by-one run makes them one by one too
                 "--logisync.settlement.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.parking.sweep-delay-ms=3600000", "--logisync.metrics.refresh-ms=3600000",
