@@ -54,6 +54,20 @@ class StartupFailureTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenABatchSettingIsOutOfRangeNamingKeyAndValue() throws Exception {
+        Run zero = runMain(Map.of(), freePort(), "--logisync.settlement.batch.concurrency=0");
+        Run waits = runMain(Map.of(), freePort(), "--logisync.analytic.batch.quiet-ms=100",
+                "--logisync.analytic.batch.max-wait-ms=10");
+
+        assertThat(zero.exitCode()).isNotZero();
+        assertThat(zero.output()).contains("logisync.settlement.batch.concurrency must be at least 1, but was '0'")
+                .doesNotContain("\tat ");
+        assertThat(waits.exitCode()).isNotZero();
+        assertThat(waits.output()).contains("logisync.analytic.batch.max-wait-ms must be at least"
+                + " logisync.analytic.batch.quiet-ms (100), but was '10'").doesNotContain("\tat ");
+    }
+
+    @Test
     void shouldReadBooleanSettingsInAnyCaseAndWarnOfAKeyNothingReads() throws Exception {
         try (LogCapture settings = LogCapture.of("io.logisync.runtime.Settings");
                 LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",

@@ -97,16 +97,16 @@ final class InvoicingWiring {
                 terms, p.meters()));
         // invoices released at about the same time are made in one create and one action_post (size 1: one by one)
         MoveBatches invoiceBatches = new MoveBatches(new MoveBatcher(p.odoo()), CUSTOMER_INVOICE_BATCH_URI,
-                settings.getInt("logisync.invoicing.batch.size", 30),
-                settings.getInt("logisync.invoicing.batch.concurrency", 2),
-                settings.getInt("logisync.invoicing.batch.timeout-ms", 200),
+                settings.getInt("logisync.invoicing.batch.size", 30, 1),
+                settings.getInt("logisync.invoicing.batch.concurrency", 2, 1),
+                settings.getInt("logisync.invoicing.batch.timeout-ms", 200, 1),
                 settings.getBoolean("logisync.invoicing.batch.eager", true));
         registry.bind("customerInvoiceBatches", invoiceBatches);
         if (invoiceBatches.size() > 1) {
             // the PODs of the invoices a batch released at once are attached in one ir.attachment create
             pods.gatherCreates(new io.logisync.invoicing.CreateGatherer(p.odoo(), "ir.attachment",
-                    invoiceBatches.size(), settings.getInt("logisync.invoicing.pod-attach.quiet-ms", 20),
-                    settings.getInt("logisync.invoicing.pod-attach.max-wait-ms", 200)));
+                    invoiceBatches.size(), settings.getInt("logisync.invoicing.pod-attach.quiet-ms", 20, 0),
+                    waitAfter(settings, "logisync.invoicing.pod-attach")));
         }
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents, invoiceBatches));
         registry.bind("release", release);
@@ -159,5 +159,16 @@ final class InvoicingWiring {
         Set<String> answer = new LinkedHashSet<>();
         Arrays.stream(list.split(",")).map(String::trim).filter(c -> !c.isEmpty()).forEach(answer::add);
         return answer;
+    }
+
+    /** {@code <prefix>.max-wait-ms}, which is at least {@code <prefix>.quiet-ms}: a group waits at least that long. */
+    static int waitAfter(Settings settings, String prefix) {
+        int quiet = settings.getInt(prefix + ".quiet-ms", 20, 0);
+        int maxWait = settings.getInt(prefix + ".max-wait-ms", 50, 0);
+        if (maxWait < quiet) {
+            throw new IllegalStateException(prefix + ".max-wait-ms must be at least " + prefix + ".quiet-ms (" + quiet
+                    + "), but was '" + maxWait + "'");
+        }
+        return maxWait;
     }
 }

@@ -63,6 +63,15 @@ public final class Settings {
         }
     }
 
+    /** A whole number no smaller than {@code min}; anything else fails the start, naming the key and the value. */
+    public int getInt(String key, int defaultValue, int min) {
+        int value = getInt(key, defaultValue);
+        if (value < min) {
+            throw new IllegalStateException(key + " must be at least " + min + ", but was '" + get(key, null) + "'");
+        }
+        return value;
+    }
+
     /** {@code true} or {@code false}, in any case; anything else fails, so a typo never turns a control off. */
     public boolean getBoolean(String key, boolean defaultValue) {
         String value = get(key, null);

@@ -43,10 +43,10 @@ final class SettlementWiring {
         Clock clock = Clock.systemUTC();
         AnalyticAccounts analytic = new AnalyticAccounts(odoo, bindings,
                 settings.getBoolean("logisync.analytic.per-load", true), settings.get("logisync.analytic.plan", ""));
-        int batchSize = Math.max(settings.getInt("logisync.invoicing.batch.size", 30),
-                settings.getInt("logisync.settlement.batch.size", 30));
-        int quiet = settings.getInt("logisync.analytic.batch.quiet-ms", 20);
-        int maxWait = settings.getInt("logisync.analytic.batch.max-wait-ms", 200);
+        int batchSize = Math.max(settings.getInt("logisync.invoicing.batch.size", 30, 1),
+                settings.getInt("logisync.settlement.batch.size", 30, 1));
+        int quiet = settings.getInt("logisync.analytic.batch.quiet-ms", 20, 0);
+        int maxWait = InvoicingWiring.waitAfter(settings, "logisync.analytic.batch");
         if (batchSize > 1) {
             // the accounts of the loads billed at about the same time: one search and one create for all
             analytic.gatherCreates(batchSize, quiet, maxWait);
@@ -64,9 +64,9 @@ final class SettlementWiring {
                 settings.get("logisync.settlement.charge-code", "CARRIER_COST"), clock);
         // bills made at about the same time go in one create and one action_post (size 1: one by one)
         MoveBatches billBatches = new MoveBatches(new MoveBatcher(odoo), VENDOR_BILL_BATCH_URI,
-                settings.getInt("logisync.settlement.batch.size", 30),
-                settings.getInt("logisync.settlement.batch.concurrency", 2),
-                settings.getInt("logisync.settlement.batch.timeout-ms", 200),
+                settings.getInt("logisync.settlement.batch.size", 30, 1),
+                settings.getInt("logisync.settlement.batch.concurrency", 2, 1),
+                settings.getInt("logisync.settlement.batch.timeout-ms", 200, 1),
                 settings.getBoolean("logisync.settlement.batch.eager", true));
         bills.batchWith(billBatches);
         registry.bind("vendorBillBatches", billBatches);

@@ -170,7 +170,7 @@ public final class PipelineBenchmark {
         Path work = Files.createTempDirectory("logisync-bench");
         int port = freePort();
         int senders = Integer.getInteger("bench.senders", SENDERS);
-        Main main = Application.create(
+        List<String> args = new ArrayList<>(List.of(
                 "--logisync.odoo.url=" + odoo.url(), "--logisync.odoo.database=" + odoo.database(),
                 "--logisync.odoo.user=" + odoo.login(), "--logisync.odoo.api-key=" + odoo.apiKey(),
                 "--logisync.db.url=" + db, "--logisync.db.pool-size=" + (senders + 4),
@@ -185,7 +185,14 @@ public final class PipelineBenchmark {
                 "--logisync.settlement.batch.size=" + (kind.equals("unbatched") ? 1 : batch),
                 "--logisync.parking.sweep-delay-ms=3600000", "--logisync.metrics.refresh-ms=3600000",
                 "--logisync.http.worker-threads=" + (senders + 8),
-                "--camel.server.port=" + port, "--camel.management.port=" + freePort());
+                "--camel.server.port=" + port, "--camel.management.port=" + freePort()));
+        // more of logisync's settings, e.g. -Dbench.logisync-args=--logisync.analytic.batch.max-wait-ms=50
+        for (String extra : System.getProperty("bench.logisync-args", "").split("\\s+")) {
+            if (!extra.isBlank()) {
+                args.add(extra);
+            }
+        }
+        Main main = Application.create(args.toArray(String[]::new));
         main.start();
         try {
             MeterRegistry meters = main.getCamelContext().getRegistry().lookupByNameAndType(
