@@ -50,7 +50,9 @@ public final class Application {
     private static Throwable settingFailure(Throwable failure) {
         Throwable answer = null;
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+            // a parse error under a setting's own message (which names the key) says less than that message
+            boolean bareParse = cause instanceof NumberFormatException && answer != null;
+            if ((cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) && !bareParse) {
                 answer = cause;
             }
         }

@@ -58,6 +58,10 @@ class StartupFailureTest {
         Run zero = runMain(Map.of(), freePort(), "--logisync.settlement.batch.concurrency=0");
         Run waits = runMain(Map.of(), freePort(), "--logisync.analytic.batch.quiet-ms=100",
                 "--logisync.analytic.batch.max-wait-ms=10");
+        // batching off (size 1): a bad gathering value is refused all the same, not kept for the day it is on
+        Run word = runMain(Map.of("LOGISYNC_INVOICING_POD_ATTACH_QUIET_MS", "fast"), freePort(),
+                "--logisync.invoicing.batch.size=1");
+        Run huge = runMain(Map.of(), freePort(), "--logisync.invoicing.batch.timeout-ms=2147483647");
 
         assertThat(zero.exitCode()).isNotZero();
         assertThat(zero.output()).contains("logisync.settlement.batch.concurrency must be at least 1, but was '0'")
@@ -65,6 +69,12 @@ class StartupFailureTest {
         assertThat(waits.exitCode()).isNotZero();
         assertThat(waits.output()).contains("logisync.analytic.batch.max-wait-ms must be at least"
                 + " logisync.analytic.batch.quiet-ms (100), but was '10'").doesNotContain("\tat ");
+        assertThat(word.exitCode()).isNotZero();
+        assertThat(word.output()).contains("logisync.invoicing.pod-attach.quiet-ms must be a whole number, but was"
+                + " 'fast'").doesNotContain("\tat ");
+        assertThat(huge.exitCode()).isNotZero();
+        assertThat(huge.output()).contains("logisync.invoicing.batch.timeout-ms must be from 1 to 60000, but was"
+                + " '2147483647'");
     }
 
     @Test

@@ -21,7 +21,10 @@ public class ContractStore implements Contracts {
     private static final String VERSION_COLUMNS = "contract_code, version, customer_code, effective_from,"
             + " effective_to, currency, billing_company, payment_term_code, invoice_grouping, fuel_index";
 
+    private static final int LOADED_LIMIT = 10_000;
+
     private final JdbcTemplate jdbc;
+    private final java.util.Map<String, ContractVersion> loaded = new java.util.concurrent.ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
 
     public ContractStore(DataSource dataSource) {
@@ -113,7 +116,7 @@ public class ContractStore implements Contracts {
     /** The columns of a version row, enough to decide which version is in force before loading its lines. */
     private record Header(String contractCode, int version, String customerCode, LocalDate effectiveFrom,
             LocalDate effectiveTo, String currency, String billingCompany, String paymentTermCode,
-            InvoiceGrouping grouping, String fuelIndex) {
+            InvoiceGrouping grouping, String fuelIndex, String contentHash) {
 
         boolean inForceOn(LocalDate date) {
             return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
@@ -121,13 +124,31 @@ public class ContractStore implements Contracts {
     }
 
     private List<Header> headers(String where, Object... args) {
-        return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM contract_version WHERE " + where, (rs, i) ->
-                new Header(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+        return jdbc.query("SELECT " + VERSION_COLUMNS + ", content_hash FROM contract_version WHERE " + where,
+                (rs, i) -> new Header(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                         localDate(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        InvoiceGrouping.valueOf(rs.getString(9)), rs.getString(10)), args);
+                        InvoiceGrouping.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)), args);
     }
 
+    /**
+     * A version's lines, read once for each content it has had: its header (read every time, with the hash of what
+     * is stored) says whether the lines kept are still those stored, also when another replica corrected them.
+     */
     private ContractVersion load(Header header) {
+        String key = header.contractCode() + "\u0000" + header.version() + "\u0000" + header.contentHash();
+        ContractVersion kept = loaded.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        if (loaded.size() >= LOADED_LIMIT) {
+            loaded.clear();
+        }
+        ContractVersion read = read(header);
+        loaded.put(key, read);
+        return read;
+    }
+
+    private ContractVersion read(Header header) {
         Object[] key = {header.contractCode(), header.version()};
         List<RateLine> rates = jdbc.query("SELECT charge_code, unit, rate FROM contract_rate WHERE contract_code = ?"
                 + " AND version = ? ORDER BY line_no", (rs, i) -> new RateLine(rs.getString(1),

@@ -99,14 +99,16 @@ final class InvoicingWiring {
         MoveBatches invoiceBatches = new MoveBatches(new MoveBatcher(p.odoo()), CUSTOMER_INVOICE_BATCH_URI,
                 settings.getInt("logisync.invoicing.batch.size", 30, 1),
                 settings.getInt("logisync.invoicing.batch.concurrency", 2, 1),
-                settings.getInt("logisync.invoicing.batch.timeout-ms", 200, 1),
+                settings.getInt("logisync.invoicing.batch.timeout-ms", 200, 1, MAX_WAIT_MS),
                 settings.getBoolean("logisync.invoicing.batch.eager", true));
         registry.bind("customerInvoiceBatches", invoiceBatches);
+        // read (and checked) whether batching is on or not, so that a bad value does not wait for the day it is
+        int attachQuiet = settings.getInt("logisync.invoicing.pod-attach.quiet-ms", 20, 0, MAX_WAIT_MS);
+        int attachMaxWait = waitAfter(settings, "logisync.invoicing.pod-attach");
         if (invoiceBatches.size() > 1) {
             // the PODs of the invoices a batch released at once are attached in one ir.attachment create
             pods.gatherCreates(new io.logisync.invoicing.CreateGatherer(p.odoo(), "ir.attachment",
-                    invoiceBatches.size(), settings.getInt("logisync.invoicing.pod-attach.quiet-ms", 20, 0),
-                    waitAfter(settings, "logisync.invoicing.pod-attach")));
+                    invoiceBatches.size(), attachQuiet, attachMaxWait));
         }
         registry.bind("invoicing", new CustomerInvoicing(p.shipments(), billing, lines, documents, invoiceBatches));
         registry.bind("release", release);
@@ -161,10 +163,13 @@ final class InvoicingWiring {
         return answer;
     }
 
+    /** Longest a batch or a group of creates may be held back for others to join: a minute. */
+    static final int MAX_WAIT_MS = 60_000;
+
     /** {@code <prefix>.max-wait-ms}, which is at least {@code <prefix>.quiet-ms}: a group waits at least that long. */
     static int waitAfter(Settings settings, String prefix) {
-        int quiet = settings.getInt(prefix + ".quiet-ms", 20, 0);
-        int maxWait = settings.getInt(prefix + ".max-wait-ms", 50, 0);
+        int quiet = settings.getInt(prefix + ".quiet-ms", 20, 0, MAX_WAIT_MS);
+        int maxWait = settings.getInt(prefix + ".max-wait-ms", 50, 0, MAX_WAIT_MS);
         if (maxWait < quiet) {
             throw new IllegalStateException(prefix + ".max-wait-ms must be at least " + prefix + ".quiet-ms (" + quiet
                     + "), but was '" + maxWait + "'");

@@ -65,9 +65,15 @@ public final class Settings {
 
     /** A whole number no smaller than {@code min}; anything else fails the start, naming the key and the value. */
     public int getInt(String key, int defaultValue, int min) {
+        return getInt(key, defaultValue, min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number from {@code min} to {@code max}; anything else fails the start, naming the key and the value. */
+    public int getInt(String key, int defaultValue, int min, int max) {
         int value = getInt(key, defaultValue);
-        if (value < min) {
-            throw new IllegalStateException(key + " must be at least " + min + ", but was '" + get(key, null) + "'");
+        if (value < min || value > max) {
+            throw new IllegalStateException(key + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                    : "from " + min + " to " + max) + ", but was '" + get(key, null) + "'");
         }
         return value;
     }

@@ -45,7 +45,7 @@ final class SettlementWiring {
                 settings.getBoolean("logisync.analytic.per-load", true), settings.get("logisync.analytic.plan", ""));
         int batchSize = Math.max(settings.getInt("logisync.invoicing.batch.size", 30, 1),
                 settings.getInt("logisync.settlement.batch.size", 30, 1));
-        int quiet = settings.getInt("logisync.analytic.batch.quiet-ms", 20, 0);
+        int quiet = settings.getInt("logisync.analytic.batch.quiet-ms", 20, 0, InvoicingWiring.MAX_WAIT_MS);
         int maxWait = InvoicingWiring.waitAfter(settings, "logisync.analytic.batch");
         if (batchSize > 1) {
             // the accounts of the loads billed at about the same time: one search and one create for all
@@ -66,7 +66,7 @@ final class SettlementWiring {
         MoveBatches billBatches = new MoveBatches(new MoveBatcher(odoo), VENDOR_BILL_BATCH_URI,
                 settings.getInt("logisync.settlement.batch.size", 30, 1),
                 settings.getInt("logisync.settlement.batch.concurrency", 2, 1),
-                settings.getInt("logisync.settlement.batch.timeout-ms", 200, 1),
+                settings.getInt("logisync.settlement.batch.timeout-ms", 200, 1, InvoicingWiring.MAX_WAIT_MS),
                 settings.getBoolean("logisync.settlement.batch.eager", true));
         bills.batchWith(billBatches);
         registry.bind("vendorBillBatches", billBatches);

@@ -102,6 +102,7 @@ public final class PipelineBenchmark {
         Configurator.setLevel("org.apache.camel", Level.WARN);
         Configurator.setLevel("com.zaxxer", Level.WARN);
         Configurator.setLevel("org.flywaydb", Level.WARN);
+        Configurator.setLevel("org.quartz", Level.WARN);
         int shipments = Integer.getInteger("bench.shipments", 10_000);
         int flatWorkers = Integer.getInteger("bench.flat-workers", 0);
         int calibratedWorkers = Integer.getInteger("bench.calibrated-workers", 2);
@@ -205,7 +206,9 @@ public final class PipelineBenchmark {
                     () -> createCalls(meters), () -> posted(db, "shipment", "invoice_state"),
                     () -> posted(db, "vendor_bill", "state"));
             if (!kind.equals("unbatched")) {
-                result.statuses().put("batches closed by " + batches.batchesClosedBy(), batches.moves());
+                // predicate: closed as an invoice joined it; force: closed by a slot freeing, the window, one leaving
+                result.statuses().put("customer invoice batches closed by " + batches.batchesClosedBy(),
+                        batches.moves());
             }
             // every Odoo call of the run by model and method (master data included), to see where the calls go
             meters.find(MeteredOdooClient.CALLS).counters().forEach(c -> result.statuses().merge("calls "

@@ -38,7 +38,7 @@ final class Report {
         row(out, results, "vendor bills posted", r -> Long.toString(r.billsPosted()), "one per carrier bill: "
                 + (batched == null ? "" : pass(batched.billsPosted() == batched.shipments())));
         row(out, results, "invoices/s (first POD sent to last posted)", r -> f2(r.invoicesPerSecond()), "");
-        row(out, results, "moves/s (invoices + vendor bills, same period)", r -> f2(r.movesPerSecond()), "");
+        row(out, results, "moves/s (invoices + bills, to last bill answered)", r -> f2(r.movesPerSecond()), "");
         row(out, results, "  moves per account.move create (mean batch)", r -> f1(r.meanBatch()), "");
         if (latency != null && batched != null) {
             double batchMillis = latency.millisFor("create", batchSize) + latency.millisFor("action_post", batchSize);
@@ -71,7 +71,7 @@ final class Report {
         row(out, results, "all Odoo calls per invoiced shipment (1)", r -> f3(perInvoice(r, r.allCalls())), "");
         row(out, results, "peak heap (MB)", r -> f0(r.peakHeapBytes() / 1048576.0), "< 512: " + (batched == null
                 ? "" : pass(batched.peakHeapBytes() < 512L * 1024 * 1024)));
-        out.append("(1) every call of the run: the invoice, its POD attachment (one create an invoice one by one,")
+        out.append("(1) every call after the master data: the invoice, its POD attachment (one create an invoice one by one,")
                 .append(" one a batch batched), the load's analytic account, the carrier bill's vendor bill, lookups;")
                 .append(" and the naive connector's lookups for every event\n")
                 .append("(2) every account.move call (search, create, action_post, read back) over the moves made:")

@@ -279,7 +279,7 @@ class InvoiceBatchingTest {
     void shouldNotHoldALoneInvoiceForTheWindowWhenNothingElseIsUnderWay() throws Exception {
         // eager (the default): a batch closes as soon as every invoice under way has joined it
         logisync = LogisyncHarness.start("--logisync.invoicing.batch.size=30",
-                "--logisync.invoicing.batch.timeout-ms=600000");
+                "--logisync.invoicing.batch.timeout-ms=60000");
         logisync.send(Events.MAPPER.createArrayNode().add(customer("c-1", "ACME", "Acme Retail Inc.")));
 
         logisync.send(Events.MAPPER.createArrayNode().add(shipment("s-1", "L-ALONE", "ACME",
