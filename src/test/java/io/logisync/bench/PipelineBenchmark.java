@@ -72,7 +72,8 @@ public final class PipelineBenchmark {
     record Result(String name, int shipments, long eventsSent, long accepted, long parked, long rejected,
             long invoicesPosted, long billsPosted, double seconds, double invoiceSeconds, double moveSeconds,
             double[] podToPosted, long invoiceCalls,
-            long moveCalls, long allCalls, long createCalls, long peakHeapBytes, Map<String, Long> statuses) {
+            long moveCalls, long allCalls, long createCalls, long peakHeapBytes, long peakLiveBytes,
+            Map<String, Long> statuses) {
 
         double eventsPerSecond() {
             return accepted / seconds;
@@ -252,6 +253,10 @@ public final class PipelineBenchmark {
         long[] firstPod = {Long.MAX_VALUE};
         long[] lastPod = {0};
         long[] lastMove = {0};
+        // the heap in use just after each collection (what is live), sampled: the raw peak is mostly garbage
+        long[] live = {0};
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> live[0] = Math.max(live[0], liveHeap()), 0, 200, TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
@@ -284,6 +289,8 @@ public final class PipelineBenchmark {
         long ended = System.nanoTime();
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
+        sampler.shutdown();
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
         long peak = 0;
         for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (heapPool.getType() == MemoryType.HEAP) {
@@ -295,7 +302,18 @@ public final class PipelineBenchmark {
                 bills.get(), (ended - started) / 1e9, (lastPod[0] - firstPod[0]) / 1e9,
                 (Math.max(lastPod[0], lastMove[0]) - firstPod[0]) / 1e9, pct, invoiceCalls.get() - invoiceBefore,
                 moveCalls.get() - moveBefore, allCalls.get() - callsBefore, createCalls.get() - createBefore, peak,
+                live[0],
                 new LinkedHashMap<>(statuses));
+    }
+
+    private static long liveHeap() {
+        long used = 0;
+        for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (heapPool.getType() == MemoryType.HEAP && heapPool.getCollectionUsage() != null) {
+                used += heapPool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
     }
 
     private static void count(List<String> outcomes, Map<String, Long> statuses, LongAdder sent, LongAdder accepted,
