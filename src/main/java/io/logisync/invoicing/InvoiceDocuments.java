@@ -161,7 +161,7 @@ public class InvoiceDocuments {
     /** Reads the document's number, state and total back from Odoo and records them. */
     public void recordOutcome(String docRef) {
         BillingDocument doc = require(docRef);
-        // Known gap: one by one, the number is read back with a call an invoice (create, action_post, read: 3, not 2).
+        // Known gap: one by one, the number is read back with a call an invoice (search, create, action_post, read: 4).
         OdooRecord move = odoo.read(MODEL, List.of(doc.odooId()), OUTCOME_FIELDS, context(doc)).get(0);
         record(doc, move);
     }

@@ -99,6 +99,10 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the JDK HTTP server the simulator runs on closes idle connections beyond 200 (its default), which 256
+        // senders' clients then find closed under them; read once, before the server's classes load
+        System.setProperty("sun.net.httpserver.maxIdleConnections", System.getProperty(
+                "sun.net.httpserver.maxIdleConnections", "4096"));
         Configurator.setLevel("io.logisync", Level.ERROR);
         Configurator.setLevel("org.apache.camel", Level.WARN);
         Configurator.setLevel("com.zaxxer", Level.WARN);
@@ -140,8 +144,15 @@ public final class PipelineBenchmark {
             List<Result> results = new ArrayList<>();
             for (String run : runs) {
                 try (OdooSimulator odoo = OdooSimulator.builder().port(0).latency(latency).start()) {
-                    results.add(run(run.trim(), new Target(odoo.url(), odoo.database(), odoo.login(), odoo.apiKey(),
-                            odoo), shipments, batch, concurrency));
+                    Result result = run(run.trim(), new Target(odoo.url(), odoo.database(), odoo.login(),
+                            odoo.apiKey(), odoo), shipments, batch, concurrency);
+                    results.add(result);
+                    System.out.printf(Locale.ROOT, "  %s: %.1f events/s, %d invoices and %d vendor bills posted in"
+                            + " %.0f s%n", result.name(), result.eventsPerSecond(), result.invoicesPosted(),
+                            result.billsPosted(), result.seconds());
+                } catch (Exception e) {
+                    // one run that fails leaves the others' figures standing; it is named, with why
+                    System.out.printf(Locale.ROOT, "  run %s under %s failed: %s%n", run.trim(), model, e);
                 }
             }
             String description = model.equals("flat") ? "flat " + latency.fixedMillis() + " ms a call"

@@ -3,9 +3,6 @@ package io.logisync.odoo.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +24,9 @@ class InvoiceBehaviourTest {
 
     @BeforeEach
     void start() {
-        odoo = OdooSimulator.builder().clock(Clock.fixed(Instant.parse("2026-12-03T19:29:09Z"), ZoneOffset.UTC))
-                .start();
+        odoo = WireClient.fixedClockSimulator();
         client = new WireClient(odoo);
-        customer = odoo.store().insert("res.partner", Map.of("name", "Acme Freight", "is_company", true));
+        customer = WireClient.company(odoo, "Acme Freight");
         detention = productId("DETENTION");
     }
 
@@ -73,8 +69,7 @@ class InvoiceBehaviourTest {
     }
 
     private long productId(String code) {
-        return client.call("product.product", "search", Map.of("domain", List.of(List.of("default_code", "=", code))))
-                .get(0).asLong();
+        return client.productId(code);
     }
 
     private static List<Object> line(long product, String name, double quantity, double price) {

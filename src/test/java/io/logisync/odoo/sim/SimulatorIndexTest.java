@@ -3,9 +3,6 @@ package io.logisync.odoo.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +24,11 @@ class SimulatorIndexTest {
 
     @BeforeEach
     void start() {
-        odoo = OdooSimulator.builder().clock(Clock.fixed(Instant.parse("2026-12-03T19:29:09Z"), ZoneOffset.UTC))
-                .start();
+        odoo = WireClient.fixedClockSimulator();
         client = new WireClient(odoo);
-        customer = odoo.store().insert("res.partner", Map.of("name", "Acme Freight", "is_company", true));
-        otherCustomer = odoo.store().insert("res.partner", Map.of("name", "Birch Logistics", "is_company", true));
-        detention = client.call("product.product", "search", Map.of("domain",
-                List.of(List.of("default_code", "=", "DETENTION")))).get(0).asLong();
+        customer = WireClient.company(odoo, "Acme Freight");
+        otherCustomer = WireClient.company(odoo, "Birch Logistics");
+        detention = client.productId("DETENTION");
     }
 
     @AfterEach

@@ -70,6 +70,23 @@ final class WireClient {
         return answer.json();
     }
 
+    /** The id of the product with this internal reference (default_code), looked up over JSON-2. */
+    long productId(String code) {
+        return call("product.product", "search", Map.of("domain", List.of(List.of("default_code", "=", code))))
+                .get(0).asLong();
+    }
+
+    /** A simulator whose clock stands still at {@code 2026-12-03T19:29:09Z}, so that dates on the wire are known. */
+    static OdooSimulator fixedClockSimulator() {
+        return OdooSimulator.builder().clock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T19:29:09Z"),
+                java.time.ZoneOffset.UTC)).start();
+    }
+
+    /** A company partner, put straight into the store. */
+    static long company(OdooSimulator odoo, String name) {
+        return odoo.store().insert("res.partner", Map.of("name", name, "is_company", true));
+    }
+
     /** {@code POST /jsonrpc} with {@code service.method(*args)}. */
     Answer jsonRpc(String service, String method, List<Object> args) {
         Map<String, Object> params = new LinkedHashMap<>();
