@@ -1,10 +1,10 @@
 package io.logisync.settlement;
 
+import io.logisync.invoicing.CreateGatherer;
 import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.OdooRecord;
 import io.logisync.store.BindingStore;
-import io.logisync.invoicing.CreateGatherer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -98,7 +98,20 @@ public final class PipelineBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // logisync's and the simulator's threads would keep the JVM (and Maven) waiting after the table, or a failure
+        int status = 0;
+        try {
+            benchmark();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void benchmark() throws Exception {
         // the JDK HTTP server the simulator runs on closes idle connections beyond 200 (its default), which 256
         // senders' clients then find closed under them; read once, before the server's classes load
         System.setProperty("sun.net.httpserver.maxIdleConnections", System.getProperty(
