@@ -134,14 +134,8 @@ public class VendorBillStore {
         if (loadRefs.isEmpty()) {
             return answer;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(loadRefs.size(), "?"));
-        Object[] args = new Object[loadRefs.size() + 2];
-        int i = 0;
-        for (String load : loadRefs) {
-            args[i++] = load;
-        }
-        args[i++] = exceptBillKey == null ? "" : exceptBillKey;
-        args[i] = Status.REJECTED.name();
+        String marks = marks(loadRefs);
+        Object[] args = args(loadRefs, exceptBillKey == null ? "" : exceptBillKey, Status.REJECTED.name());
         jdbc.query("SELECT l.load_ref, b.bill_key FROM vendor_bill_line l JOIN vendor_bill b ON b.bill_key = l.bill_key"
                 + " WHERE l.load_ref IN (" + marks + ") AND b.bill_key <> ? AND b.status <> ? ORDER BY b.created_at",
                 rs -> {
@@ -156,14 +150,8 @@ public class VendorBillStore {
         if (loadRefs.isEmpty()) {
             return answer;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(loadRefs.size(), "?"));
-        Object[] args = new Object[loadRefs.size() + 2];
-        int i = 0;
-        for (String load : loadRefs) {
-            args[i++] = load;
-        }
-        args[i++] = Status.REJECTED.name();
-        args[i] = Kind.CARRIER_INVOICE.name();
+        String marks = marks(loadRefs);
+        Object[] args = args(loadRefs, Status.REJECTED.name(), Kind.CARRIER_INVOICE.name());
         List<String[]> rows = jdbc.query("SELECT DISTINCT l.load_ref, b.bill_key, b.created_at FROM vendor_bill_line l"
                 + " JOIN vendor_bill b ON b.bill_key = l.bill_key WHERE l.load_ref IN (" + marks + ") AND b.status = ?"
                 + " AND b.kind = ? ORDER BY b.created_at", (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
@@ -183,5 +171,17 @@ public class VendorBillStore {
                 rs.getString(9), rs.getString(10), decided == null ? null : decided.toInstant(), rs.getString(12),
                 (Long) rs.getObject(13, Long.class), rs.getString(14), rs.getString(15), rs.getString(16),
                 rs.getString(17));
+    }
+
+    /** One placeholder a load, for {@code load_ref IN (...)}. */
+    private static String marks(Collection<String> loadRefs) {
+        return String.join(", ", java.util.Collections.nCopies(loadRefs.size(), "?"));
+    }
+
+    /** The loads, then the query's other arguments, in the order of its placeholders. */
+    private static Object[] args(Collection<String> loadRefs, Object... then) {
+        List<Object> answer = new java.util.ArrayList<>(loadRefs);
+        answer.addAll(List.of(then));
+        return answer.toArray();
     }
 }

@@ -45,11 +45,7 @@ class InvoiceBatchingTest {
 
     /** A batch closes only when N invoices have joined (or after 20 s), so the test sees whole batches. */
     private void start(String... overrides) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--logisync.invoicing.batch.size=" + N,
-                "--logisync.invoicing.batch.timeout-ms=20000", "--logisync.invoicing.batch.eager=false",
-                "--logisync.odoo.read-timeout-ms=300"));
-        args.addAll(List.of(overrides));
-        logisync = LogisyncHarness.start(args.toArray(String[]::new));
+        logisync = LogisyncHarness.startWithWholeBatches("logisync.invoicing", N, overrides);
         logisync.send(Events.MAPPER.createArrayNode().add(customer("c-1", "ACME", "Acme Retail Inc.")));
     }
 

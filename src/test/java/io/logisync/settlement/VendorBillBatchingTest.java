@@ -50,11 +50,7 @@ class VendorBillBatchingTest {
 
     /** A batch closes only when N bills have joined (or after 20 s), so the test sees whole batches. */
     private void start(String... overrides) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--logisync.settlement.batch.size=" + N,
-                "--logisync.settlement.batch.timeout-ms=20000", "--logisync.settlement.batch.eager=false",
-                "--logisync.odoo.read-timeout-ms=300"));
-        args.addAll(List.of(overrides));
-        logisync = LogisyncHarness.start(args.toArray(String[]::new));
+        logisync = LogisyncHarness.startWithWholeBatches("logisync.settlement", N, overrides);
         logisync.send(customer("c-1", "ACME", "Acme Retail Inc."));
         ArrayNode events = Events.MAPPER.createArrayNode();
         for (int i = 1; i <= N; i++) {

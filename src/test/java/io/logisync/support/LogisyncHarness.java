@@ -60,6 +60,20 @@ public final class LogisyncHarness implements AutoCloseable {
         return start(OdooSimulator.start(0), true, overrides);
     }
 
+    /**
+     * Starts logisync with the batches of {@code prefix} ({@code logisync.invoicing} or {@code logisync.settlement})
+     * closing only when {@code size} moves have joined (or after 20 s), so that a test sees whole batches, and Odoo's
+     * replies awaited 300 ms at most; {@code overrides} come after and win.
+     */
+    public static LogisyncHarness startWithWholeBatches(String prefix, int size, String... overrides)
+            throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--" + prefix + ".batch.size=" + size,
+                "--" + prefix + ".batch.timeout-ms=20000", "--" + prefix + ".batch.eager=false",
+                "--logisync.odoo.read-timeout-ms=300"));
+        args.addAll(List.of(overrides));
+        return start(args.toArray(String[]::new));
+    }
+
     /** Starts a logisync against an Odoo simulator that others share and that stays open when this one closes. */
     public static LogisyncHarness startOn(OdooSimulator odoo, String... overrides) throws Exception {
         return start(odoo, false, overrides);
