@@ -41,6 +41,8 @@ class KafkaBusTest {
     @BeforeAll
     static void startKafka() throws Exception {
         kafka = EmbeddedKafka.start();
+        // where dispatch hears of parked loads; without it each send waits for the topic until the stop times out
+        kafka.createTopic("logistics.outbound", 1);
     }
 
     @AfterAll

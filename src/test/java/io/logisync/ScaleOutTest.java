@@ -63,6 +63,8 @@ class ScaleOutTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .start(); OdooSimulator odoo = OdooSimulator.start(0)) {
             kafka.createTopic("logistics.events", 6);
+            // the parked loads' shipment exceptions go out here; without it each stop waits out its timeout
+            kafka.createTopic("logistics.outbound", 1);
             String[] settings = {"--logisync.bus=kafka", "--logisync.kafka.brokers=" + kafka.bootstrapServers(),
                 "--logisync.db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--logisync.db.user=postgres",
                 "--logisync.parking.sweep-delay-ms=2000", "--logisync.parking.sweep-period-ms=2000",
