@@ -53,15 +53,45 @@ public class InvoiceRelease {
         return billing.originalOf(loadRef).isPresent();
     }
 
-    /** True when the load is released and its contract wants it invoiced alone. */
-    public boolean releasedForOwnInvoice(String loadRef) {
-        return releasedWith(loadRef, InvoiceGrouping.PER_SHIPMENT);
+    /** Where a load's event goes at the release gate. */
+    public enum Gate {
+        /** On an invoice already (its own or a consolidated one): what changed is adjusted. */
+        BILLED,
+        /** Released, and its contract wants it invoiced alone. */
+        OWN_INVOICE,
+        /** Released, and its contract consolidates its invoices per day or week. */
+        CONSOLIDATION,
+        /** Not released yet (or nothing to bill): nothing to do now. */
+        WAITING
     }
 
-    /** True when the load is released and its contract consolidates its invoices per day or week. */
-    public boolean releasedForConsolidation(String loadRef) {
-        return !isBilled(loadRef) && (releasedWith(loadRef, InvoiceGrouping.DAILY)
-                || releasedWith(loadRef, InvoiceGrouping.WEEKLY));
+    /**
+     * Decides where the load goes, reading each thing once: billed first, then the release rules, and the contract's
+     * grouping only for a released load (most events of a load come before its release). A load ready but for
+     * finance's approval is parked to wait for it, once.
+     */
+    public Gate gate(String loadRef) {
+        if (isBilled(loadRef)) {
+            return Gate.BILLED;
+        }
+        ReleaseRules.Release release = rules.check(loadRef);
+        if (!release.released() && !release.onlyFinanceApproval()) {
+            LOG.debug("Load {} not released yet; it waits for {}", loadRef, release.waitingFor());
+            return Gate.WAITING;
+        }
+        if (lines.of(loadRef).isEmpty()) {
+            return Gate.WAITING;
+        }
+        if (release.onlyFinanceApproval()) {
+            String key = FINANCE_KEY + loadRef;
+            if (parking.waitingFor(key).isEmpty()) {
+                throw new ParkException(ParkReasons.AWAITING_FINANCE_APPROVAL, key, "load " + loadRef + " is ready"
+                        + " to bill; its invoice waits for finance approval (POST /api/v1/releases/" + loadRef
+                        + "/approve)");
+            }
+            return Gate.WAITING;
+        }
+        return grouping(loadRef) == InvoiceGrouping.PER_SHIPMENT ? Gate.OWN_INVOICE : Gate.CONSOLIDATION;
     }
 
     /** Marks the load for its period's consolidated invoice, which the scheduled run makes. */
@@ -96,27 +126,6 @@ public class InvoiceRelease {
 
     public ReleaseRules.Release check(String loadRef) {
         return rules.check(loadRef);
-    }
-
-    private boolean releasedWith(String loadRef, InvoiceGrouping grouping) {
-        if (grouping(loadRef) != grouping || isBilled(loadRef)) {
-            return false;
-        }
-        ReleaseRules.Release release = rules.check(loadRef);
-        if (release.onlyFinanceApproval() && !lines.of(loadRef).isEmpty()) {
-            String key = FINANCE_KEY + loadRef;
-            if (parking.waitingFor(key).isEmpty()) {
-                throw new ParkException(ParkReasons.AWAITING_FINANCE_APPROVAL, key, "load " + loadRef + " is ready"
-                        + " to bill; its invoice waits for finance approval (POST /api/v1/releases/" + loadRef
-                        + "/approve)");
-            }
-            return false;
-        }
-        if (!release.released()) {
-            LOG.debug("Load {} not released yet; it waits for {}", loadRef, release.waitingFor());
-            return false;
-        }
-        return !lines.of(loadRef).isEmpty();
     }
 
     private InvoiceGrouping grouping(String loadRef) {
