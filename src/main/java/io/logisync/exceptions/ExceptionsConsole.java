@@ -105,10 +105,8 @@ public class ExceptionsConsole {
         Principal actor = Authenticator.principalOf(exchange);
         long id = idOf(exchange);
         Row row = requireParked(find(id));
-        JsonNode body = readOptional(exchange);
-        if (!body.isObject()) {
-            throw new ConsoleRequestException(400, "the body must be a JSON object, e.g. {\"note\": \"why\"}");
-        }
+        JsonNode body = ApiAnswers.readObject(mapper, exchange,
+                "the body must be a JSON object, e.g. {\"note\": \"why\"}");
         ApiAnswers.requireOnlyKeys(body, "note");
         String note = body.path("note").asText(null);
         if (!store.discard(id)) {
@@ -131,7 +129,8 @@ public class ExceptionsConsole {
         Principal actor = Authenticator.principalOf(exchange);
         long id = idOf(exchange);
         ParkedMessage parked = requireParked(find(id)).message();
-        JsonNode edited = readRequired(exchange);
+        JsonNode edited = ApiAnswers.readObject(mapper, exchange,
+                "the body must be the corrected event, a JSON object");
         JsonNode original = mapper.readTree(parked.payload());
         for (String fixed : List.of("id", "source", "type")) {
             if (!original.path(fixed).equals(edited.path(fixed))) {
@@ -248,26 +247,6 @@ public class ExceptionsConsole {
     private static boolean showsFull(Exchange exchange) {
         Principal principal = Authenticator.principalOf(exchange);
         return principal != null && principal.isAdmin() && "true".equals(query(exchange).get("full"));
-    }
-
-    private JsonNode readRequired(Exchange exchange) {
-        JsonNode body = readOptional(exchange);
-        if (!body.isObject()) {
-            throw new ConsoleRequestException(400, "the body must be the corrected event, a JSON object");
-        }
-        return body;
-    }
-
-    private JsonNode readOptional(Exchange exchange) {
-        String body = exchange.getMessage().getBody(String.class);
-        if (body == null || body.isBlank()) {
-            return mapper.createObjectNode();
-        }
-        try {
-            return mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ConsoleRequestException(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static Map<String, String> query(Exchange exchange) {

@@ -5,7 +5,6 @@ import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooContext;
 import io.logisync.odoo.OdooRecord;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Posted customer documents whose amount in Odoo (before tax, which is Odoo's to apply) differs from what logisync
  * rated and billed: the sum of the lines it keeps for the document (billed_line). A difference means the document
  * was changed in Odoo, or logisync's lines were.
  */
-public class InvoiceTotals implements ReconciliationCheck {
+public class InvoiceTotals extends LookbackCheck {
 
     public static final String NAME = "invoice-total-mismatch";
 
@@ -30,19 +28,11 @@ public class InvoiceTotals implements ReconciliationCheck {
     private record Billed(String docRef, String loadRef, long odooId, BigDecimal amount, String currency) {
     }
 
-    private final JdbcTemplate jdbc;
     private final OdooClient odoo;
-    private final Duration lookback;
 
     public InvoiceTotals(DataSource dataSource, OdooClient odoo, Duration lookback) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        super(NAME, dataSource, lookback);
         this.odoo = odoo;
-        this.lookback = lookback;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -53,7 +43,7 @@ public class InvoiceTotals implements ReconciliationCheck {
                 + " WHERE d.odoo_id IS NOT NULL AND d.state = 'posted' AND d.updated_at >= ?"
                 + " GROUP BY d.doc_ref, d.load_ref, d.odoo_id, d.currency ORDER BY d.odoo_id",
                 (rs, i) -> new Billed(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                        rs.getString(5)), Timestamp.from(now.minus(lookback)));
+                        rs.getString(5)), since(now));
         List<Finding> answer = new ArrayList<>();
         for (int from = 0; from < billed.size(); from += PAGE) {
             List<Billed> page = billed.subList(from, Math.min(billed.size(), from + PAGE));

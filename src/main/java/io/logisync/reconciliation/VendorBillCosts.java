@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loads whose carrier cost booked in Odoo differs from the cost agreed at assignment by more than the settlement
@@ -16,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bill an approver let through outside the tolerance is reported too, with who approved it, since the margin of its
  * load is not what was agreed.
  */
-public class VendorBillCosts implements ReconciliationCheck {
+public class VendorBillCosts extends LookbackCheck {
 
     public static final String NAME = "vendor-bill-cost-mismatch";
 
@@ -24,19 +23,11 @@ public class VendorBillCosts implements ReconciliationCheck {
             String carrier, Long odooId, java.time.Instant cancelledAt, boolean truckOrderNotUsed) {
     }
 
-    private final JdbcTemplate jdbc;
     private final Tolerance tolerance;
-    private final Duration lookback;
 
     public VendorBillCosts(DataSource dataSource, Tolerance tolerance, Duration lookback) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        super(NAME, dataSource, lookback);
         this.tolerance = tolerance;
-        this.lookback = lookback;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -55,7 +46,7 @@ public class VendorBillCosts implements ReconciliationCheck {
                             + (bills > 1 ? " and " + (bills - 1) + " more" : ""), rs.getString(6), rs.getString(7),
                             bills == 1 ? rs.getObject(8, Long.class) : null,
                             cancelled == null ? null : cancelled.toInstant(), rs.getInt(10) == 1);
-                }, Timestamp.from(now.minus(lookback)));
+                }, since(now));
         List<Finding> answer = new ArrayList<>();
         for (Billed load : billed) {
             if (load.cancelledAt() != null) {

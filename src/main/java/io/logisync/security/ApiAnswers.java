@@ -36,6 +36,11 @@ public final class ApiAnswers {
      * empty object, anything else is refused with 400 saying why.
      */
     public static JsonNode readObject(ObjectMapper mapper, Exchange exchange) {
+        return readObject(mapper, exchange, "the body must be a JSON object, e.g. {\"reason\": \"...\"}");
+    }
+
+    /** {@link #readObject(ObjectMapper, Exchange)} refusing a body that is not an object with the given message. */
+    public static JsonNode readObject(ObjectMapper mapper, Exchange exchange, String notAnObject) {
         String body = exchange.getMessage().getBody(String.class);
         if (body == null || body.isBlank()) {
             return mapper.createObjectNode();
@@ -43,7 +48,7 @@ public final class ApiAnswers {
         try {
             JsonNode answer = mapper.readTree(body);
             if (!answer.isObject()) {
-                throw new ApiRequestException(400, "the body must be a JSON object, e.g. {\"reason\": \"...\"}");
+                throw new ApiRequestException(400, notAnObject);
             }
             return answer;
         } catch (JsonProcessingException e) {
