@@ -60,6 +60,10 @@ public class EventOutcomes implements OutcomeListener {
     public void applied(Exchange exchange, IncomingEvent incoming) {
         learn(incoming.getSource());
         count(incoming.getType(), incoming.getSource(), "applied");
+        if (!LOG.isInfoEnabled()) {
+            // the Odoo record is looked up for this line alone
+            return;
+        }
         String odoo = odooRecordOf(incoming.getType(), incoming.getSubject()).orElse("no Odoo record yet");
         LOG.info("Event {} ({} from {}) subject {} applied: {}", incoming.getId(), incoming.getType(),
                 incoming.getSource(), incoming.getSubject(), odoo);

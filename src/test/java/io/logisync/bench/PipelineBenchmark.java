@@ -256,8 +256,16 @@ public final class PipelineBenchmark {
     static Result drive(String kind, Workload workload, int shipments, Sender sender, Count allCalls,
             Count moveCalls, Count invoiceCalls, Count createCalls, Count posted, Count bills) throws Exception {
         Map<String, Long> statuses = new ConcurrentHashMap<>();
-        for (String status : sender.send(workload.masterData())) {
-            statuses.merge("master data " + status, 1L, Long::sum);
+        // in requests of at most 100 events: a thousand carriers in one would pass the door's body limit
+        ArrayNode masterData = workload.masterData();
+        for (int from = 0; from < masterData.size(); from += 100) {
+            ArrayNode chunk = masterData.arrayNode();
+            for (int i = from; i < Math.min(from + 100, masterData.size()); i++) {
+                chunk.add(masterData.get(i));
+            }
+            for (String status : sender.send(chunk)) {
+                statuses.merge("master data " + status, 1L, Long::sum);
+            }
         }
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
