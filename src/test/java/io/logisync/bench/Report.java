@@ -41,7 +41,8 @@ final class Report {
         row(out, results, "moves/s (invoices + bills, to last bill answered)", r -> f2(r.movesPerSecond()), "");
         row(out, results, "  moves per account.move create (mean batch)", r -> f1(r.meanBatch()), "");
         if (latency != null && batched != null) {
-            double batchMillis = latency.millisFor("create", batchSize) + latency.millisFor("action_post", batchSize);
+            double batchMillis = latency.millisFor("account.move", "create", batchSize)
+                    + latency.millisFor("account.move", "action_post", batchSize);
             double ceiling = slots * batchSize / (batchMillis / 1000.0);
             row(out, results, "  ceiling: " + slots + " x " + batchSize + " / (create + action_post of " + batchSize
                     + ")", r -> r == batched ? f2(ceiling) : "", "");
@@ -58,8 +59,8 @@ final class Report {
         if (latency != null && batched != null && batched.meanBatch() > 0) {
             int b = (int) Math.round(batched.meanBatch());
             // one batch's Odoo time: the search, create and action_post of the batch, and the read back
-            double odooMillis = 2 * latency.millisFor("search_read", 0) + latency.millisFor("create", b)
-                    + latency.millisFor("action_post", b);
+            double odooMillis = 2 * latency.millisFor("account.move", "search_read", 0)
+                    + latency.millisFor("account.move", "create", b) + latency.millisFor("account.move", "action_post", b);
             p99Target = String.format(Locale.ROOT, "< 2000 + %.0f Odoo: %s", odooMillis,
                     pass(batched.podToPosted()[2] < 2000 + odooMillis));
         }

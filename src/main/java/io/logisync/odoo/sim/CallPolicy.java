@@ -40,7 +40,7 @@ final class CallPolicy {
                 throw new InjectedFailure(trace, fault);
             }
         }
-        work(latency.millisFor(trace.method(), trace.records()));
+        work(latency.millisFor(trace.model(), trace.method(), trace.records()));
         if (fault == null) {
             return;
         }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * latency.per-record-ms = 5
  * latency.per-record-ms.action_post = 15
  * latency.per-call-ms.create = 200
+ * latency.per-call-ms.account.move.create = 250   (one model's method: wins over the method alone)
  * latency.workers = 2
  * latency.model = calibrated   (instead of the keys above: see Latency.calibrated)
  * faults.seed = 42

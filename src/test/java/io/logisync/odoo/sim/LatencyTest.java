@@ -29,6 +29,11 @@ class LatencyTest {
         assertThat(latency.millisFor("create", 5)).isEqualTo(20);
         assertThat(latency.millisFor("action_post", 5)).isEqualTo(50);
         assertThat(latency.millisFor("write", 5)).isEqualTo(15);
+        // a model's own cost wins over its method's
+        Latency moves = latency.withPerRecord("account.move.create", 100).withPerCall("account.move.create", 50);
+        assertThat(moves.millisFor("account.move", "create", 2)).isEqualTo(250);
+        assertThat(moves.millisFor("res.partner", "create", 2)).isEqualTo(14);
+        assertThat(moves.millisFor("account.move", "action_post", 5)).isEqualTo(50);
         assertThat(latency).isNotEqualTo(new Latency(10, 2));
     }
 
@@ -61,13 +66,17 @@ class LatencyTest {
         Latency latency = Latency.calibrated(20);
 
         // one 3-line invoice: create about 330 ms, post about 220 ms
-        assertThat(latency.millisFor("create", 1)).isEqualTo(330);
-        assertThat(latency.millisFor("action_post", 1)).isEqualTo(220);
+        assertThat(latency.millisFor("account.move", "create", 1)).isEqualTo(330);
+        assertThat(latency.millisFor("account.move", "action_post", 1)).isEqualTo(220);
         // 30 in one create and one action_post: about 210 ms an invoice
-        double perInvoice = (latency.millisFor("create", 30) + latency.millisFor("action_post", 30)) / 30.0;
+        double perInvoice = (latency.millisFor("account.move", "create", 30)
+                + latency.millisFor("account.move", "action_post", 30)) / 30.0;
         assertThat(perInvoice).isBetween(205.0, 215.0);
-        assertThat(latency.millisFor("search_read", 0)).isEqualTo(20);
-        assertThat(latency.millisFor("read", 30)).isEqualTo(20);
+        assertThat(latency.millisFor("account.move", "search_read", 0)).isEqualTo(20);
+        assertThat(latency.millisFor("account.move", "read", 30)).isEqualTo(20);
+        // an attachment or an analytic account does none of an invoice's accounting: an ordinary call, any size
+        assertThat(latency.millisFor("ir.attachment", "create", 30)).isEqualTo(20);
+        assertThat(latency.millisFor("account.analytic.account", "create", 1)).isEqualTo(20);
     }
 
     @Test
@@ -75,7 +84,7 @@ class LatencyTest {
         Latency latency = SimulatorProperties.parse(Map.of("latency.model", "calibrated", "latency.fixed-ms", "5",
                 "latency.per-call-ms.write", "40", "latency.workers", "2")).latency();
 
-        assertThat(latency.millisFor("create", 2)).isEqualTo(211 + 2 * 119);
+        assertThat(latency.millisFor("account.move", "create", 2)).isEqualTo(211 + 2 * 119);
         assertThat(latency.millisFor("write", 3)).isEqualTo(40);
         assertThat(latency.millisFor("read", 3)).isEqualTo(5);
         assertThat(latency.workers()).isEqualTo(2);
