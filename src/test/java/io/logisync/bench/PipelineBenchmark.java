@@ -52,7 +52,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * (the model's Odoo workers; {@code bench.flat-batch-concurrency}, 8, when the flat model has no worker limit),
  * {@code bench.flat-workers} (0: under the flat model the simulated Odoo works on any number of calls at once),
  * {@code bench.calibrated-workers} (2: under the calibrated model it works on two at once, as the 2-core Odoo the
- * model was measured on), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
+ * model was measured on), {@code bench.rate} (shipments begun a second; 0, the default: as fast as the senders
+ * go), {@code bench.models} ({@code flat,calibrated}), {@code bench.runs}
  * ({@code batched,unbatched,naive}); against a real Odoo: {@code bench.odoo.url}, {@code bench.odoo.db},
  * {@code bench.odoo.user} and {@code bench.odoo.api-key} (or the environment's {@code BENCH_ODOO_*}).
  */
@@ -129,10 +130,12 @@ public final class PipelineBenchmark {
         List<String> runs = List.of(System.getProperty("bench.runs", "batched,unbatched,naive").split(","));
         String realUrl = setting("bench.odoo.url", "BENCH_ODOO_URL");
 
-        System.out.printf(Locale.ROOT, "%nlogisync benchmark: %d shipments (%d events a shipment), %d senders, batch"
-                + " size %d, %d cores, max heap %d MB%n", shipments, Workload.EVENTS_PER_SHIPMENT,
-                Integer.getInteger("bench.senders", SENDERS), batch, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        System.out.printf(Locale.ROOT, "%nlogisync benchmark: %d shipments (%d events a shipment), %d senders, %s,"
+                + " batch size %d, %d cores, max heap %d MB%n", shipments, Workload.EVENTS_PER_SHIPMENT,
+                Integer.getInteger("bench.senders", SENDERS), rate > 0 ? String.format(Locale.ROOT,
+                        "%.2f shipments begun a second", rate) : "each sender beginning its next shipment at once",
+                batch, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         if (realUrl != null) {
             Target real = new Target(realUrl, setting("bench.odoo.db", "BENCH_ODOO_DB"),
                     setting("bench.odoo.user", "BENCH_ODOO_USER"), setting("bench.odoo.api-key", "BENCH_ODOO_API_KEY"),
@@ -169,8 +172,8 @@ public final class PipelineBenchmark {
                 }
             }
             String description = model.equals("flat") ? "flat " + latency.fixedMillis() + " ms a call"
-                    : "calibrated: create 211 ms + 119 ms an invoice, action_post 141 ms + 79 ms an invoice, other"
-                            + " calls " + latency.fixedMillis() + " ms";
+                    : "calibrated: account.move create 211 ms + 119 ms a move, its action_post 141 ms + 79 ms a"
+                            + " move, every other call " + latency.fixedMillis() + " ms";
             int slots = workers > 0 ? Math.min(workers, concurrency) : concurrency;
             Report.print(description + (workers > 0 ? ", " + workers + " Odoo workers" : ", Odoo works on any number"
                     + " of calls at once") + "; logisync runs " + concurrency + " batches at once", latency, slots,
@@ -290,11 +293,20 @@ public final class PipelineBenchmark {
         java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> live[0] = Math.max(live[0], liveHeap()), 0, 200, TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
+        // shipments begun a second (0: each sender begins its next as soon as its last is done): an offered load
+        // below what Odoo can take shows the latency of the pipeline rather than of a queue of senders
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < senders; t++) {
             futures.add(pool.submit(() -> {
                 for (int s = next.getAndIncrement(); s < shipments; s = next.getAndIncrement()) {
+                    if (rate > 0) {
+                        long due = started + (long) (s * 1e9 / rate) - System.nanoTime();
+                        if (due > 0) {
+                            TimeUnit.NANOSECONDS.sleep(due);
+                        }
+                    }
                     count(sender.send(workload.beforePod(s)), statuses, sent, accepted, parked, rejected);
                     long podSent = System.nanoTime();
                     synchronized (firstPod) {
