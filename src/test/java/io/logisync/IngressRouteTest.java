@@ -80,9 +80,50 @@ class IngressRouteTest {
                 .body());
 
         assertThat(answer.at("/results/0/errors/0").asText())
-                .isEqualTo("$.data.code: \" ACME \" must be a code with no space at its start or end (rule: pattern)");
+                .startsWith("$.data.code: \" ACME \" must be a code with no space at its start or end")
+                .endsWith("(rule: pattern)");
         assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.data.name: \"   \" must hold a visible");
         assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectControlCharactersInNamesAndCodesNamingTheField() throws Exception {
+        ObjectNode bell = customer("ctl-1", "BELL", "Bell\u0007Co");
+        ObjectNode nul = customer("ctl-2", "NUL", "A\u0000B");
+        ObjectNode del = customer("ctl-3", "DEL", "Del\u007fCo");
+        ObjectNode tab = customer("ctl-4", "TAB", "Tab\tCo");
+        ObjectNode carrier = io.logisync.support.Events.carrier("ctl-5", "BELLFR", "Bell\u0007Freight");
+        ObjectNode code = customer("ctl-6", "AC\u0007ME", "Acme");
+        ObjectNode loadRef = shipment("ctl-7", "L-309\n", "ACME", charge("LINEHAUL", "1", "10.00"));
+        ObjectNode decidedBy = io.logisync.support.Events.approved("ctl-8", "ACC-1", "L-309", "Olivia\u0000");
+
+        HttpResponse<String> response = logisync.post(array(bell, nul, del, tab, carrier, code, loadRef, decidedBy)
+                .toString(), LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        List<String> fields = List.of("$.data.name", "$.data.name", "$.data.name", "$.data.name", "$.data.name",
+                "$.data.code", "$.data.loadRef", "$.data.decidedBy");
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(answer.at("/results/" + i + "/status").asText()).as(answer.toString()).isEqualTo("rejected");
+            assertThat(answer.at("/results/" + i + "/errors").toString()).as("event %d", i)
+                    .contains(fields.get(i) + ": ").contains("no control characters").contains("rule: pattern");
+        }
+        // the value is echoed JSON-escaped, never as the raw control character
+        assertThat(response.body()).doesNotContain("\u0007").doesNotContain("\u0000");
+        assertThat(answer.at("/results/0/errors/0").asText()).startsWith("$.data.name: \"Bell\\u0007Co\" must hold");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldKeepLineBreaksInFreeTextSuchAsAChargeDescription() throws Exception {
+        logisync.send(customer("ctl-c", "ACME", "Acme Retail Inc."));
+        ObjectNode event = shipment("ctl-10", "L-310", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
+                "quantity", "1", "rate", "10.00", "description", "Chicago to Detroit\nliftgate at delivery"));
+
+        JsonNode answer = logisync.send(event);
+
+        assertThat(answer.at("/results/0/status").asText()).as(answer.toString()).isEqualTo("accepted");
     }
 
     @Test
