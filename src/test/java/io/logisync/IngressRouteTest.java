@@ -127,6 +127,32 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldRejectACountryThatIsNoIsoCodeWhereverAnEventCarriesOne() throws Exception {
+        ObjectNode customer = customer("zz-1", "ZZCO", "Nowhere Co");
+        ((ObjectNode) customer.at("/data/address")).put("country", "ZZ");
+        ObjectNode shipment = shipment("zz-2", "L-311", "ACME", charge("LINEHAUL", "1", "10.00"));
+        ((ObjectNode) shipment.at("/data/stops/1")).put("country", "ZZ");
+        ObjectNode milestone = io.logisync.support.Events.delivered("zz-3", "L-311", "2026-11-02T15:40:00Z");
+        ((ObjectNode) milestone.get("data")).set("location", MAPPER.createObjectNode().put("city", "Detroit")
+                .put("country", "ZZ"));
+        ObjectNode carrier = io.logisync.support.Events.carrier("zz-4", "ZZFR", "Nowhere Freight");
+        ((ObjectNode) carrier.at("/data/address")).put("country", "ZZ");
+
+        HttpResponse<String> response = logisync.post(array(customer, shipment, milestone, carrier).toString(),
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        List<String> fields = List.of("$.data.address.country", "$.data.stops[1].country",
+                "$.data.location.country", "$.data.address.country");
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(answer.at("/results/" + i + "/errors").toString()).as("event %d", i)
+                    .contains(fields.get(i) + ": 'ZZ' is not an ISO 3166-1 alpha-2 country code");
+        }
+        assertNothingStored();
+    }
+
+    @Test
     void shouldAcceptTheLowerCaseTAndZThatRfc3339Allows() throws Exception {
         JsonNode answer = MAPPER.readTree(logisync.post(io.logisync.support.Events.delivered("m-lower", "L-302",
                 "2026-11-02t15:40:00z").toString(), LogisyncHarness.TMS_KEY).body());
