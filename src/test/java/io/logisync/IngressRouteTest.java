@@ -153,6 +153,32 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldEchoOnlyTheStartOfAnOverlongValueInTheAnswer() throws Exception {
+        String longId = "x".repeat(5_000);
+        ObjectNode overlongId = customer(longId, "LONG", "Long Co");
+        ObjectNode overlongType = customer("long-2", "LONG", "Long Co").put("type",
+                "logistics." + "a".repeat(5_000) + ".upserted.v1");
+        ObjectNode overlongKey = customer("long-3", "LONG", "Long Co");
+        ((ObjectNode) overlongKey.get("data")).put("k".repeat(5_000), 1);
+
+        HttpResponse<String> response = logisync.post(array(overlongId, overlongType, overlongKey).toString(),
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body().length()).as(response.body()).isLessThan(3_000);
+        JsonNode answer = MAPPER.readTree(response.body());
+        assertThat(answer.at("/results/0/id").asText()).isEqualTo("x".repeat(200) + "… (5000 characters)");
+        assertThat(answer.at("/results/0/errors/0").asText())
+                .isEqualTo("$.id: must be at most 200 characters long (rule: maxLength)");
+        assertThat(answer.at("/results/1/id").asText()).isEqualTo("long-2");
+        assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.type: 'logistics.aaa")
+                .contains("… (5022 characters)' is not an event type this logisync accepts");
+        assertThat(answer.at("/results/2/errors/0").asText()).startsWith("$.data: property 'kkk")
+                .contains("… (5000 characters)' is not defined in the schema");
+        assertNothingStored();
+    }
+
+    @Test
     void shouldAcceptTheLowerCaseTAndZThatRfc3339Allows() throws Exception {
         JsonNode answer = MAPPER.readTree(logisync.post(io.logisync.support.Events.delivered("m-lower", "L-302",
                 "2026-11-02t15:40:00z").toString(), LogisyncHarness.TMS_KEY).body());

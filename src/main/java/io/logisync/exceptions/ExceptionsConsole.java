@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.exceptions.ExceptionStore.Row;
+import io.logisync.ingress.Echo;
 import io.logisync.ingress.EventValidator;
 import io.logisync.parking.ParkingDesk;
 import io.logisync.security.ApiAnswers;
@@ -239,7 +240,8 @@ public class ExceptionsConsole {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new ConsoleRequestException(400, "the id in the path must be a number, but was '" + id + "'");
+            throw new ConsoleRequestException(400, "the id in the path must be a number, but was '" + Echo.cut(id)
+                    + "'");
         }
     }
 

@@ -115,7 +115,8 @@ final class EventRules {
                     LocalDate.parse(value);
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                problems.add(path + ": '" + value + "' is not a real date or time (rule: calendar)");
+                problems.add(Echo.cut(path) + ": '" + Echo.cut(value) + "' is not a real date or time"
+                        + " (rule: calendar)");
             }
         }
     }

@@ -57,7 +57,7 @@ public class EventValidator {
         }
         String type = event.get("type").asText();
         if (!supportedTypes.contains(type)) {
-            return List.of("$.type: '" + type + "' is not an event type this logisync accepts (supported: "
+            return List.of("$.type: '" + Echo.cut(type) + "' is not an event type this logisync accepts (supported: "
                     + String.join(", ", supportedTypes.stream().sorted().toList()) + ")");
         }
         List<String> dataProblems = describe(dataSchema(type).validate(event.get("data")), "$.data");
@@ -84,10 +84,26 @@ public class EventValidator {
     private static String withRule(ValidationMessage message) {
         String meaning = "pattern".equals(message.getType()) ? patternMeaning(message) : null;
         if (meaning != null) {
-            return message.getInstanceLocation() + ": " + message.getInstanceNode() + " " + meaning
-                    + " (rule: pattern)";
+            return Echo.cut(message.getInstanceLocation().toString()) + ": "
+                    + Echo.cut(String.valueOf(message.getInstanceNode())) + " " + meaning + " (rule: pattern)";
         }
-        return message.getMessage() + " (rule: " + message.getType() + ")";
+        return shortened(message) + " (rule: " + message.getType() + ")";
+    }
+
+    /** Networknt's message with the sender's values in it (a property's name, say) cut to a readable length. */
+    private static String shortened(ValidationMessage message) {
+        String answer = message.getMessage();
+        String location = message.getInstanceLocation().toString();
+        if (location.length() > Echo.MAX_CHARACTERS) {
+            answer = answer.replace(location, Echo.cut(location));
+        }
+        for (Object argument : message.getArguments() == null ? new Object[0] : message.getArguments()) {
+            String value = String.valueOf(argument);
+            if (value.length() > Echo.MAX_CHARACTERS) {
+                answer = answer.replace(value, Echo.cut(value));
+            }
+        }
+        return answer;
     }
 
     /** A regular expression tells a sender little: the shared value types say what they expect in words. */
