@@ -191,8 +191,14 @@ class ExceptionsRouteTest {
         ObjectNode noQuantity = hazmatAsSpecialHandling(id);
         ((ObjectNode) noQuantity.at("/data/charges/0")).remove("quantity");
 
+        // edited from the redacted view: the rate reads [redacted], which must not replace 87.25
+        ObjectNode fromRedactedView = (ObjectNode) get("/api/v1/exceptions/" + id, ADMIN_KEY).get("payload");
+        ((ObjectNode) fromRedactedView.at("/data/charges/0")).put("chargeCode", "SPECIAL_HANDLING");
+
         HttpResponse<String> identity = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
                 otherId.toString(), ADMIN_KEY);
+        HttpResponse<String> redacted = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
+                fromRedactedView.toString(), ADMIN_KEY);
         HttpResponse<String> schema = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
                 noQuantity.toString(), ADMIN_KEY);
 
@@ -200,6 +206,12 @@ class ExceptionsRouteTest {
         assertThat(MAPPER.readTree(identity.body()).get("message").asText()).contains("$.id").contains("s-1");
         assertThat(schema.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(schema.body()).get("message").asText()).contains("quantity");
+        assertThat(redacted.statusCode()).as(redacted.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(redacted.body()).get("message").asText())
+                .startsWith("the payload holds redacted values ($.data.charges[0].rate still read [redacted])")
+                .contains("?full=true");
+        assertThat(logisync.db().queryForObject("SELECT payload FROM parked_message WHERE id = ?", String.class, id))
+                .contains("87.25").doesNotContain("[redacted]");
         assertThat(logisync.db().queryForList("SELECT action FROM exception_audit", String.class)).isEmpty();
         assertThat(status("GET", "/api/v1/exceptions/424242", null, OPERATOR_KEY)).isEqualTo(404);
     }
