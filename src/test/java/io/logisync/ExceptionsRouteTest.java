@@ -89,6 +89,12 @@ class ExceptionsRouteTest {
         assertThat(page.get("items")).extracting(i -> i.get("subject").asText()).containsExactly("L-502", "L-503");
         assertThat(list("").at("/items/0/id").asLong()).isEqualTo(unmapped);
         assertThat(status("GET", "/api/v1/exceptions?minAge=soon", null, OPERATOR_KEY)).isEqualTo(400);
+        HttpResponse<String> bogus = logisync.api("GET", "/api/v1/exceptions?reason=BOGUS", null, OPERATOR_KEY);
+        assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(bogus.body()).get("message").asText()).contains("'BOGUS'")
+                .contains(String.join(", ", io.logisync.parking.ParkReasons.all()));
+        // reasons are read in any case, as statuses are
+        assertThat(subjects("?reason=awaiting_charge_mapping")).containsExactly("L-501");
         // the reasons a filter may name, for the console's list: every one of ParkReasons, and no other
         assertThat(page.get("reasons")).extracting(JsonNode::asText)
                 .containsExactlyElementsOf(io.logisync.parking.ParkReasons.all())
