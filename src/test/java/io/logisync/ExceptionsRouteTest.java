@@ -89,6 +89,12 @@ class ExceptionsRouteTest {
         assertThat(page.get("items")).extracting(i -> i.get("subject").asText()).containsExactly("L-502", "L-503");
         assertThat(list("").at("/items/0/id").asLong()).isEqualTo(unmapped);
         assertThat(status("GET", "/api/v1/exceptions?minAge=soon", null, OPERATOR_KEY)).isEqualTo(400);
+        HttpResponse<String> bogus = logisync.api("GET", "/api/v1/exceptions?reason=BOGUS", null, OPERATOR_KEY);
+        assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(bogus.body()).get("message").asText()).contains("'BOGUS'")
+                .contains(String.join(", ", io.logisync.parking.ParkReasons.all()));
+        // reasons are read in any case, as statuses are
+        assertThat(subjects("?reason=awaiting_charge_mapping")).containsExactly("L-501");
         // the reasons a filter may name, for the console's list: every one of ParkReasons, and no other
         assertThat(page.get("reasons")).extracting(JsonNode::asText)
                 .containsExactlyElementsOf(io.logisync.parking.ParkReasons.all())
@@ -191,8 +197,14 @@ class ExceptionsRouteTest {
         ObjectNode noQuantity = hazmatAsSpecialHandling(id);
         ((ObjectNode) noQuantity.at("/data/charges/0")).remove("quantity");
 
+        // edited from the redacted view: the rate reads [redacted], which must not replace 87.25
+        ObjectNode fromRedactedView = (ObjectNode) get("/api/v1/exceptions/" + id, ADMIN_KEY).get("payload");
+        ((ObjectNode) fromRedactedView.at("/data/charges/0")).put("chargeCode", "SPECIAL_HANDLING");
+
         HttpResponse<String> identity = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
                 otherId.toString(), ADMIN_KEY);
+        HttpResponse<String> redacted = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
+                fromRedactedView.toString(), ADMIN_KEY);
         HttpResponse<String> schema = logisync.api("PUT", "/api/v1/exceptions/" + id + "/payload",
                 noQuantity.toString(), ADMIN_KEY);
 
@@ -200,6 +212,12 @@ class ExceptionsRouteTest {
         assertThat(MAPPER.readTree(identity.body()).get("message").asText()).contains("$.id").contains("s-1");
         assertThat(schema.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(schema.body()).get("message").asText()).contains("quantity");
+        assertThat(redacted.statusCode()).as(redacted.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(redacted.body()).get("message").asText())
+                .startsWith("the payload holds redacted values ($.data.charges[0].rate still read [redacted])")
+                .contains("?full=true");
+        assertThat(logisync.db().queryForObject("SELECT payload FROM parked_message WHERE id = ?", String.class, id))
+                .contains("87.25").doesNotContain("[redacted]");
         assertThat(logisync.db().queryForList("SELECT action FROM exception_audit", String.class)).isEmpty();
         assertThat(status("GET", "/api/v1/exceptions/424242", null, OPERATOR_KEY)).isEqualTo(404);
     }

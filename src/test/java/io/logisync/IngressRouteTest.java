@@ -80,8 +80,101 @@ class IngressRouteTest {
                 .body());
 
         assertThat(answer.at("/results/0/errors/0").asText())
-                .isEqualTo("$.data.code: \" ACME \" must be a code with no space at its start or end (rule: pattern)");
+                .startsWith("$.data.code: \" ACME \" must be a code with no space at its start or end")
+                .endsWith("(rule: pattern)");
         assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.data.name: \"   \" must hold a visible");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectControlCharactersInNamesAndCodesNamingTheField() throws Exception {
+        ObjectNode bell = customer("ctl-1", "BELL", "Bell\u0007Co");
+        ObjectNode nul = customer("ctl-2", "NUL", "A\u0000B");
+        ObjectNode del = customer("ctl-3", "DEL", "Del\u007fCo");
+        ObjectNode tab = customer("ctl-4", "TAB", "Tab\tCo");
+        ObjectNode carrier = io.logisync.support.Events.carrier("ctl-5", "BELLFR", "Bell\u0007Freight");
+        ObjectNode code = customer("ctl-6", "AC\u0007ME", "Acme");
+        ObjectNode loadRef = shipment("ctl-7", "L-309\n", "ACME", charge("LINEHAUL", "1", "10.00"));
+        ObjectNode decidedBy = io.logisync.support.Events.approved("ctl-8", "ACC-1", "L-309", "Olivia\u0000");
+
+        HttpResponse<String> response = logisync.post(array(bell, nul, del, tab, carrier, code, loadRef, decidedBy)
+                .toString(), LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        List<String> fields = List.of("$.data.name", "$.data.name", "$.data.name", "$.data.name", "$.data.name",
+                "$.data.code", "$.data.loadRef", "$.data.decidedBy");
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(answer.at("/results/" + i + "/status").asText()).as(answer.toString()).isEqualTo("rejected");
+            assertThat(answer.at("/results/" + i + "/errors").toString()).as("event %d", i)
+                    .contains(fields.get(i) + ": ").contains("no control characters").contains("rule: pattern");
+        }
+        // the value is echoed JSON-escaped, never as the raw control character
+        assertThat(response.body()).doesNotContain("\u0007").doesNotContain("\u0000");
+        assertThat(answer.at("/results/0/errors/0").asText()).startsWith("$.data.name: \"Bell\\u0007Co\" must hold");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldKeepLineBreaksInFreeTextSuchAsAChargeDescription() throws Exception {
+        logisync.send(customer("ctl-c", "ACME", "Acme Retail Inc."));
+        ObjectNode event = shipment("ctl-10", "L-310", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
+                "quantity", "1", "rate", "10.00", "description", "Chicago to Detroit\nliftgate at delivery"));
+
+        JsonNode answer = logisync.send(event);
+
+        assertThat(answer.at("/results/0/status").asText()).as(answer.toString()).isEqualTo("accepted");
+    }
+
+    @Test
+    void shouldRejectACountryThatIsNoIsoCodeWhereverAnEventCarriesOne() throws Exception {
+        ObjectNode customer = customer("zz-1", "ZZCO", "Nowhere Co");
+        ((ObjectNode) customer.at("/data/address")).put("country", "ZZ");
+        ObjectNode shipment = shipment("zz-2", "L-311", "ACME", charge("LINEHAUL", "1", "10.00"));
+        ((ObjectNode) shipment.at("/data/stops/1")).put("country", "ZZ");
+        ObjectNode milestone = io.logisync.support.Events.delivered("zz-3", "L-311", "2026-11-02T15:40:00Z");
+        ((ObjectNode) milestone.get("data")).set("location", MAPPER.createObjectNode().put("city", "Detroit")
+                .put("country", "ZZ"));
+        ObjectNode carrier = io.logisync.support.Events.carrier("zz-4", "ZZFR", "Nowhere Freight");
+        ((ObjectNode) carrier.at("/data/address")).put("country", "ZZ");
+
+        HttpResponse<String> response = logisync.post(array(customer, shipment, milestone, carrier).toString(),
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        List<String> fields = List.of("$.data.address.country", "$.data.stops[1].country",
+                "$.data.location.country", "$.data.address.country");
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(answer.at("/results/" + i + "/errors").toString()).as("event %d", i)
+                    .contains(fields.get(i) + ": 'ZZ' is not an ISO 3166-1 alpha-2 country code");
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldEchoOnlyTheStartOfAnOverlongValueInTheAnswer() throws Exception {
+        String longId = "x".repeat(5_000);
+        ObjectNode overlongId = customer(longId, "LONG", "Long Co");
+        ObjectNode overlongType = customer("long-2", "LONG", "Long Co").put("type",
+                "logistics." + "a".repeat(5_000) + ".upserted.v1");
+        ObjectNode overlongKey = customer("long-3", "LONG", "Long Co");
+        ((ObjectNode) overlongKey.get("data")).put("k".repeat(5_000), 1);
+
+        HttpResponse<String> response = logisync.post(array(overlongId, overlongType, overlongKey).toString(),
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body().length()).as(response.body()).isLessThan(3_000);
+        JsonNode answer = MAPPER.readTree(response.body());
+        assertThat(answer.at("/results/0/id").asText()).isEqualTo("x".repeat(200) + "… (5000 characters)");
+        assertThat(answer.at("/results/0/errors/0").asText())
+                .isEqualTo("$.id: must be at most 200 characters long (rule: maxLength)");
+        assertThat(answer.at("/results/1/id").asText()).isEqualTo("long-2");
+        assertThat(answer.at("/results/1/errors/0").asText()).startsWith("$.type: 'logistics.aaa")
+                .contains("… (5022 characters)' is not an event type this logisync accepts");
+        assertThat(answer.at("/results/2/errors/0").asText()).startsWith("$.data: property 'kkk")
+                .contains("… (5000 characters)' is not defined in the schema");
         assertNothingStored();
     }
 

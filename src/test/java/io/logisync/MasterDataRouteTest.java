@@ -381,15 +381,19 @@ class MasterDataRouteTest {
     }
 
     @Test
-    void shouldParkACustomerWithACountryThatIsNoIsoCodeAndWriteNothing() throws Exception {
-        JsonNode answer = logisync.send(event("c-1", "customer.upserted", "BAD", Map.of("code", "BAD",
-                "name", "Bad Address Co", "address", Map.of("street", "1 Main St", "city", "Nowhere",
-                        "country", "ZZ"))));
+    void shouldRefuseACustomerWithACountryThatIsNoIsoCodeAtTheDoorAndWriteNothing() throws Exception {
+        logisync.odoo().clearCalls();
+        var response = logisync.post(MAPPER.writeValueAsString(event("c-1", "customer.upserted", "BAD",
+                Map.of("code", "BAD", "name", "Bad Address Co", "address", Map.of("street", "1 Main St",
+                        "city", "Nowhere", "country", "ZZ")))), LogisyncHarness.TMS_KEY);
 
-        assertThat(answer.at("/results/0/reason").asText()).isEqualTo("INVALID_DATA");
-        assertThat(logisync.db().queryForObject("SELECT detail FROM parked_message", String.class))
-                .startsWith("data.address.country").contains("ZZ");
-        assertThat(partnerCalls()).filteredOn(c -> !c.method().equals("search_read")).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        assertThat(answer.at("/results/0/status").asText()).isEqualTo("rejected");
+        assertThat(answer.at("/results/0/errors/0").asText())
+                .isEqualTo("$.data.address.country: 'ZZ' is not an ISO 3166-1 alpha-2 country code (rule: country)");
+        assertThat(logisync.db().queryForObject("SELECT COUNT(*) FROM parked_message", Integer.class)).isZero();
+        assertThat(partnerCalls()).isEmpty();
     }
 
     @Test

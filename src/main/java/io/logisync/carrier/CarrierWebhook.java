@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.ingress.ApiKeys;
+import io.logisync.ingress.Echo;
 import io.logisync.ingress.IncomingEvent;
 import io.logisync.kamelet.IngestOutcome;
 import java.io.IOException;
@@ -156,8 +157,8 @@ public class CarrierWebhook {
         ArrayNode results = answer.putArray("results");
         for (IncomingEvent incoming : outcome.events()) {
             ObjectNode result = results.addObject();
-            result.put("id", incoming.getId());
-            result.put("type", incoming.getType());
+            result.put("id", Echo.cut(incoming.getId()));
+            result.put("type", Echo.cut(incoming.getType()));
             result.put("status", incoming.getStatus().name().toLowerCase(Locale.ROOT));
             if (incoming.getOutcome() != null) {
                 result.put("outcome", incoming.getOutcome());

@@ -2,6 +2,7 @@ package io.logisync.edi;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.ingress.Countries;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -60,7 +61,8 @@ final class MilestoneEvents {
     private static Optional<String> countryOf(String code) {
         String upper = code.toUpperCase(Locale.ROOT);
         if (upper.length() == 2) {
-            return Optional.of(upper);
+            // a code that is no country (ZZ) is left out, as an unknown alpha-3 code is, rather than refuse the status
+            return Countries.isAlpha2(upper) ? Optional.of(upper) : Optional.empty();
         }
         for (String alpha2 : Locale.getISOCountries()) {
             if (upper.length() == 3 && new Locale("", alpha2).getISO3Country().equals(upper)) {

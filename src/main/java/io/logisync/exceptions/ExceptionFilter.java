@@ -1,5 +1,7 @@
 package io.logisync.exceptions;
 
+import io.logisync.ingress.Echo;
+import io.logisync.parking.ParkReasons;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -28,10 +30,23 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
             throw new IllegalArgumentException("offset must be 0 or more, but was " + offset);
         }
         String status = blankToNull(query.get("status"));
-        return new ExceptionFilter(blankToNull(query.get("reason")), blankToNull(query.get("source")),
+        return new ExceptionFilter(reason(blankToNull(query.get("reason"))), blankToNull(query.get("source")),
                 blankToNull(query.get("subject")), blankToNull(query.get("type")),
                 status == null ? "PARKED" : status.toUpperCase(Locale.ROOT), age(query, "minAge"),
                 age(query, "maxAge"), limit, offset);
+    }
+
+    /** A reason no message can be parked for would list nothing, as if nothing were wrong: it is refused. */
+    private static String reason(String value) {
+        if (value == null) {
+            return null;
+        }
+        String reason = value.toUpperCase(Locale.ROOT);
+        if (!ParkReasons.all().contains(reason)) {
+            throw new IllegalArgumentException("reason '" + Echo.cut(value) + "' is not a reason a message can be"
+                    + " parked for; known reasons: " + String.join(", ", ParkReasons.all()));
+        }
+        return reason;
     }
 
     static Duration parseAge(String name, String value) {
@@ -49,7 +64,7 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be a duration such as 30m, 2h, 3d or PT2H, but was '"
-                    + value + "'", e);
+                    + Echo.cut(value) + "'", e);
         }
     }
 
@@ -63,7 +78,8 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
         try {
             return value == null ? defaultValue : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, but was '" + value + "'", e);
+            throw new IllegalArgumentException(name + " must be a whole number, but was '" + Echo.cut(value) + "'",
+                    e);
         }
     }
 

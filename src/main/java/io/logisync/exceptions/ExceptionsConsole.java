@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logisync.exceptions.ExceptionStore.Row;
+import io.logisync.ingress.Echo;
 import io.logisync.ingress.EventValidator;
 import io.logisync.parking.ParkingDesk;
 import io.logisync.security.ApiAnswers;
@@ -18,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,14 @@ public class ExceptionsConsole {
                         + "'; an edit corrects the event, it does not make another one");
             }
         }
+        List<String> masked = new ArrayList<>();
+        stillRedacted(edited, original, "$", masked);
+        if (!masked.isEmpty()) {
+            throw new ConsoleRequestException(400, "the payload holds redacted values (" + String.join(", ",
+                    masked.subList(0, Math.min(5, masked.size()))) + (masked.size() > 5 ? " and " + (masked.size() - 5)
+                    + " more" : "") + " still read " + Redaction.MASK + "); fetch the message with ?full=true (as an"
+                    + " admin) and edit that, so that the values hidden from view are kept");
+        }
         List<String> problems = validator.validate(edited);
         if (!problems.isEmpty()) {
             throw new ConsoleRequestException(400, "the edited event is not valid: " + String.join("; ", problems));
@@ -153,6 +163,24 @@ public class ExceptionsConsole {
         LOG.info("Parked message {} (event {} subject {}) edited by {}: {} change(s)", id, parked.eventId(),
                 parked.subject(), actor.name(), changes.size());
         return json(exchange, 200, view(find(id), true));
+    }
+
+    /**
+     * The fields of an edited event that hold the redaction placeholder where the parked event holds a value: an
+     * edit made from the redacted view would otherwise write the placeholder over a price or an address.
+     */
+    private static void stillRedacted(JsonNode edited, JsonNode original, String path, List<String> found) {
+        if (edited.isTextual() && Redaction.MASK.equals(edited.asText())
+                && !(original.isTextual() && Redaction.MASK.equals(original.asText()))) {
+            found.add(path);
+        } else if (edited.isObject()) {
+            edited.fields().forEachRemaining(field -> stillRedacted(field.getValue(), original.path(field.getKey()),
+                    path + "." + field.getKey(), found));
+        } else if (edited.isArray()) {
+            for (int i = 0; i < edited.size(); i++) {
+                stillRedacted(edited.get(i), original.path(i), path + "[" + i + "]", found);
+            }
+        }
     }
 
     /** Answers a refused console request with its status and a message naming what is wrong. */
@@ -239,7 +267,8 @@ public class ExceptionsConsole {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new ConsoleRequestException(400, "the id in the path must be a number, but was '" + id + "'");
+            throw new ConsoleRequestException(400, "the id in the path must be a number, but was '" + Echo.cut(id)
+                    + "'");
         }
     }
 

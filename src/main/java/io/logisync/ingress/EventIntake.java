@@ -50,7 +50,7 @@ public class EventIntake {
                 .toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json") && !contentType.startsWith("application/cloudevents")) {
             throw new IngressRejectedException(415, "Content-Type must be application/json or"
-                    + " application/cloudevents+json, but was '" + contentType + "'");
+                    + " application/cloudevents+json, but was '" + Echo.cut(contentType) + "'");
         }
         byte[] body = exchange.getMessage().getBody(byte[].class);
         if (body != null && body.length > maxBodyBytes) {
@@ -62,7 +62,7 @@ public class EventIntake {
         List<IncomingEvent> answer = toEvents(root, "the request");
         for (IncomingEvent incoming : answer) {
             if (!incoming.isRejected() && !sources.contains(incoming.getSource())) {
-                replace(answer, incoming, List.of("$.source: '" + incoming.getSource()
+                replace(answer, incoming, List.of("$.source: '" + Echo.cut(incoming.getSource())
                         + "' is not a source these credentials may send for"));
             }
         }
@@ -218,7 +218,7 @@ public class EventIntake {
             if (incoming.isRejected()) {
                 rejected++;
                 answer.append("event ").append(incoming.getIndex())
-                        .append(incoming.getId() == null ? "" : " (id " + incoming.getId() + ")")
+                        .append(incoming.getId() == null ? "" : " (id " + Echo.cut(incoming.getId()) + ")")
                         .append(": ").append(String.join("; ", incoming.getErrors())).append('\n');
             }
         }
@@ -245,8 +245,9 @@ public class EventIntake {
     private ObjectNode result(IncomingEvent incoming) {
         ObjectNode result = mapper.createObjectNode();
         result.put("index", incoming.getIndex());
-        result.put("id", incoming.getId());
-        result.put("source", incoming.getSource());
+        // a rejected event's id or source may be of any length: the answer repeats its start
+        result.put("id", Echo.cut(incoming.getId()));
+        result.put("source", Echo.cut(incoming.getSource()));
         result.put("status", incoming.getStatus().name().toLowerCase(Locale.ROOT));
         if (incoming.getOutcome() != null) {
             result.put("outcome", incoming.getOutcome());
@@ -295,7 +296,7 @@ public class EventIntake {
     private static String duplicateKey(String message) {
         int open = message.indexOf('\'');
         int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
-        return close < 0 ? "(unnamed)" : "'" + message.substring(open + 1, close) + "'";
+        return close < 0 ? "(unnamed)" : "'" + Echo.cut(message.substring(open + 1, close)) + "'";
     }
 
     private List<IncomingEvent> toEvents(JsonNode root, String what) {

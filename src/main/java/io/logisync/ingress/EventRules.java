@@ -38,6 +38,7 @@ final class EventRules {
         List<String> problems = new ArrayList<>();
         checkTimes(event, "$", problems);
         checkSubject(event, problems);
+        checkCountries(event.path("data"), "$.data", problems);
         checkMoneyDecimals(event.path("data"), problems);
         JsonNode charges = event.path("data").path("charges");
         if (charges.isArray()) {
@@ -114,7 +115,8 @@ final class EventRules {
                     LocalDate.parse(value);
                 }
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                problems.add(path + ": '" + value + "' is not a real date or time (rule: calendar)");
+                problems.add(Echo.cut(path) + ": '" + Echo.cut(value) + "' is not a real date or time"
+                        + " (rule: calendar)");
             }
         }
     }
@@ -127,6 +129,32 @@ final class EventRules {
         } else if (time.isBefore(EARLIEST)) {
             problems.add(path + ": '" + value + "' is before " + EARLIEST + ", too early for a shipment event"
                     + " (rule: plausible time)");
+        }
+    }
+
+    /**
+     * The schema takes any two capitals; a country that is none ({@code ZZ}) would be parked for Odoo or, on a stop,
+     * kept without a word. Every field named {@code country} is checked: an address's, a stop's, a location's.
+     */
+    private static void checkCountries(JsonNode node, String path, List<String> problems) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String at = path + "." + field.getKey();
+                if ("country".equals(field.getKey()) && field.getValue().isTextual()) {
+                    String country = field.getValue().asText();
+                    if (!Countries.isAlpha2(country)) {
+                        problems.add(at + ": '" + country + "' is not an ISO 3166-1 alpha-2 country code"
+                                + " (rule: country)");
+                    }
+                } else {
+                    checkCountries(field.getValue(), at, problems);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkCountries(node.get(i), path + "[" + i + "]", problems);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.logisync.kamelet;
 
+import io.logisync.ingress.Echo;
 import io.logisync.ingress.IncomingEvent;
 import java.util.List;
 
@@ -28,8 +29,8 @@ public record IngestOutcome(List<IncomingEvent> events) {
     /** One line per rejected event naming it and what is wrong; empty when none was rejected. */
     public List<String> rejections() {
         return events.stream().filter(IncomingEvent::isRejected)
-                .map(e -> "event " + e.getIndex() + (e.getId() == null ? "" : " (id " + e.getId() + ")") + ": "
-                        + String.join("; ", e.getErrors()))
+                .map(e -> "event " + e.getIndex() + (e.getId() == null ? "" : " (id " + Echo.cut(e.getId()) + ")")
+                        + ": " + String.join("; ", e.getErrors()))
                 .toList();
     }
 }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.logisync.ingress.ApiKeys;
+import io.logisync.ingress.Countries;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class MasterRecordReader {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern TAX_ID = Pattern.compile("^[A-Z0-9]{4,32}$");
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -90,7 +89,7 @@ public final class MasterRecordReader {
         answer.put("postalCode", text(address, "postalCode"));
         answer.put("region", text(address, "region"));
         String country = required(address, "country", "data.address.country").toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(country)) {
+        if (!Countries.isAlpha2(country)) {
             throw new IllegalArgumentException("data.address.country: '" + address.get("country").asText()
                     + "' is not an ISO 3166-1 alpha-2 country code");
         }
