@@ -13,7 +13,7 @@ final class Report {
     }
 
     /**
-     * @param slots how many batches can be in Odoo at once (logisync's batch concurrency, or fewer Odoo workers)
+     * @param slots how many batches Odoo works on at once: its workers, or with no limit logisync's batch concurrency
      * @param batchSize the configured batch size, at which the ceiling is worked out
      */
     static void print(String model, Latency latency, int slots, int batchSize, List<PipelineBenchmark.Result> results) {
