@@ -140,15 +140,14 @@ final class EventRules {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String at = path + "." + field.getKey();
-                if ("country".equals(field.getKey()) && field.getValue().isTextual()) {
-                    String country = field.getValue().asText();
-                    if (!Countries.isAlpha2(country)) {
-                        problems.add(at + ": '" + country + "' is not an ISO 3166-1 alpha-2 country code"
-                                + " (rule: country)");
+                JsonNode value = field.getValue();
+                if ("country".equals(field.getKey()) && value.isTextual()) {
+                    if (!Countries.isAlpha2(value.asText())) {
+                        problems.add(path + ".country: '" + value.asText() + "' is not an ISO 3166-1 alpha-2"
+                                + " country code (rule: country)");
                     }
-                } else {
-                    checkCountries(field.getValue(), at, problems);
+                } else if (value.isContainerNode()) {
+                    checkCountries(value, path + "." + field.getKey(), problems);
                 }
             }
         } else if (node.isArray()) {
