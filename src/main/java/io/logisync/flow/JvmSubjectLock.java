@@ -2,7 +2,12 @@ package io.logisync.flow;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Striped locks inside one JVM: two subjects may share a stripe, which only costs them some concurrency. */
+/**
+ * Striped locks inside one JVM: two subjects may share a stripe, which only costs them some concurrency. The locks
+ * are fair: events waiting for a stripe take it in the order they came to it, so a later event of a subject does not
+ * overtake an earlier one, and none waits behind an endless run of newcomers (a stripe is held while its event's
+ * move waits for its batch, seconds under a slow Odoo).
+ */
 public final class JvmSubjectLock implements SubjectLock {
 
     private final ReentrantLock[] stripes;
@@ -13,7 +18,7 @@ public final class JvmSubjectLock implements SubjectLock {
         }
         stripes = new ReentrantLock[count];
         for (int i = 0; i < count; i++) {
-            stripes[i] = new ReentrantLock();
+            stripes[i] = new ReentrantLock(true);
         }
     }
 
