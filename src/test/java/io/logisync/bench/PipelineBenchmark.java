@@ -130,7 +130,7 @@ public final class PipelineBenchmark {
         List<String> runs = List.of(System.getProperty("bench.runs", "batched,unbatched,naive").split(","));
         String realUrl = setting("bench.odoo.url", "BENCH_ODOO_URL");
 
-        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        double rate = offeredRate();
         System.out.printf(Locale.ROOT, "%nlogisync benchmark: %d shipments (%d events a shipment), %d senders, %s,"
                 + " batch size %d, %d cores, max heap %d MB%n", shipments, Workload.EVENTS_PER_SHIPMENT,
                 Integer.getInteger("bench.senders", SENDERS), rate > 0 ? String.format(Locale.ROOT,
@@ -182,6 +182,14 @@ public final class PipelineBenchmark {
                     + " vendor bill batches at once", latency, slots,
                     batch, results);
         }
+    }
+
+    /**
+     * Shipments begun a second ({@code bench.rate}; 0: each sender begins its next as soon as its last is done): an
+     * offered load below what Odoo can take shows the latency of the pipeline rather than of a queue of senders.
+     */
+    static double offeredRate() {
+        return Double.parseDouble(System.getProperty("bench.rate", "0"));
     }
 
     /** Where Odoo is. */
@@ -296,9 +304,7 @@ public final class PipelineBenchmark {
         java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> live[0] = Math.max(live[0], liveHeap()), 0, 200, TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
-        // shipments begun a second (0: each sender begins its next as soon as its last is done): an offered load
-        // below what Odoo can take shows the latency of the pipeline rather than of a queue of senders
-        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        double rate = offeredRate();
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < senders; t++) {
