@@ -183,6 +183,22 @@ class StatusBackRouteTest {
     }
 
     @Test
+    void shouldTellDispatchOfAnInvoiceThePollerReadBeforeLogisyncHadRecordedItsId() throws Exception {
+        startWithWebhook();
+        // the batch reads its moves back after action_post; while that read takes 1.5 s, the poller (every 200 ms)
+        // reads the posted invoice before logisync has recorded which move is the load's
+        logisync.odoo().setLatency(io.logisync.odoo.sim.Latency.NONE.withPerCall("account.move.read", 1500));
+        long move = billLoad("L-804");
+
+        await().atMost(Duration.ofSeconds(45)).until(() -> receiver.events("logistics.invoice.posted.v1").size() == 1);
+        JsonNode posted = receiver.events("logistics.invoice.posted.v1").get(0);
+        assertThat(posted.path("data").path("odooInvoiceId").asLong()).isEqualTo(move);
+        assertThat(posted.path("data").path("loadRefs")).extracting(JsonNode::asText).containsExactly("L-804");
+        Thread.sleep(1500);
+        assertThat(receiver.events("logistics.invoice.posted.v1")).hasSize(1);
+    }
+
+    @Test
     void shouldSendOnePaymentUpdatedForAPaymentRegisteredThroughOdoosWireApi() throws Exception {
         startWithWebhook();
         long move = billLoad("L-803");

@@ -52,7 +52,7 @@ public class DispatchStatus {
         @SuppressWarnings("unchecked")
         OdooRecord move = new OdooRecord(exchange.getMessage().getBody(Map.class));
         exchange.setProperty(NEXT_STATE, null);
-        List<String> loadRefs = loads.of(move.id());
+        List<String> loadRefs = loads.of(move.id(), move.getString("ref"), move.getString("move_type"));
         if (loadRefs.isEmpty()) {
             LOG.debug("account.move {} bills no load of logisync's; dispatch is not told of it", move.id());
             return List.of();

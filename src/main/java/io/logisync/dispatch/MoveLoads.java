@@ -18,11 +18,23 @@ public class MoveLoads {
 
     /** The load references of the move, sorted; empty when logisync did not make it. */
     public List<String> of(long odooId) {
-        return jdbc.queryForList("SELECT load_ref FROM billed_line WHERE doc_ref IN (SELECT doc_ref FROM"
-                + " billing_document WHERE odoo_id = ?)"
-                + " UNION SELECT load_ref FROM billing_document WHERE odoo_id = ? AND load_ref IS NOT NULL"
+        return of(odooId, null, null);
+    }
+
+    /**
+     * The load references of the move, sorted; empty when logisync did not make it. A move is logisync's when its
+     * id is recorded, or, while a batch is still at work (Odoo has created and posted it, logisync has not recorded
+     * its id yet), when it carries the reference and type of a document logisync has sent and not yet recorded: the
+     * same reference by which logisync finds its own moves before creating them.
+     */
+    public List<String> of(long odooId, String ref, String moveType) {
+        String documents = "SELECT doc_ref FROM billing_document WHERE odoo_id = ? OR (odoo_id IS NULL AND sent = TRUE"
+                + " AND doc_ref = ? AND move_type = ?)";
+        return jdbc.queryForList("SELECT load_ref FROM billed_line WHERE doc_ref IN (" + documents + ")"
+                + " UNION SELECT load_ref FROM billing_document WHERE doc_ref IN (" + documents + ")"
+                + " AND load_ref IS NOT NULL"
                 + " UNION SELECT external_ref FROM binding WHERE kind = 'customer-invoice' AND odoo_model ="
-                + " 'account.move' AND odoo_id = ?", String.class, odooId, odooId, odooId)
-                .stream().sorted().toList();
+                + " 'account.move' AND odoo_id = ?", String.class, odooId, ref, moveType, odooId, ref, moveType,
+                odooId).stream().sorted().toList();
     }
 }
