@@ -97,6 +97,9 @@ final class HttpFront implements AutoCloseable, Downtime.Listener {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // a client answered may read the call log at once: its reply is known to the log before it is written
+        long[] ticket = {0};
+        HttpReply.beforeReply(() -> ticket[0] = calls.replying());
         try {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -123,6 +126,10 @@ final class HttpFront implements AutoCloseable, Downtime.Listener {
             body.put("debug", String.valueOf(e));
             HttpReply.json(exchange, 500, body);
         } finally {
+            HttpReply.clearBeforeReply();
+            if (ticket[0] != 0) {
+                calls.replied(ticket[0]);
+            }
             CallTrace.release();
             exchange.close();
         }

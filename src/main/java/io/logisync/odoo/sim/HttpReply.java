@@ -13,7 +13,18 @@ final class HttpReply {
     static final String JSON = "application/json; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
 
+    private static final ThreadLocal<Runnable> BEFORE_REPLY = new ThreadLocal<>();
+
     private HttpReply() {
+    }
+
+    /** Runs {@code hook} on this thread once, just before the next reply's status line is written. */
+    static void beforeReply(Runnable hook) {
+        BEFORE_REPLY.set(hook);
+    }
+
+    static void clearBeforeReply() {
+        BEFORE_REPLY.remove();
     }
 
     static void json(HttpExchange exchange, int status, Object body) throws IOException {
@@ -33,6 +44,11 @@ final class HttpReply {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         boolean head = exchange.getRequestMethod().equals("HEAD");
+        Runnable hook = BEFORE_REPLY.get();
+        if (hook != null) {
+            BEFORE_REPLY.remove();
+            hook.run();
+        }
         exchange.sendResponseHeaders(status, body.length == 0 || head ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             if (!head) {
