@@ -9,8 +9,11 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens logisync's database (embedded H2 by default, PostgreSQL by URL) and migrates its schema. */
-public final class Storage implements AutoCloseable {
+/**
+ * Opens logisync's database (embedded H2 by default, PostgreSQL by URL) and migrates its schema; a Camel service, so
+ * that its pool is closed when the context stops.
+ */
+public final class Storage implements AutoCloseable, org.apache.camel.Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
@@ -71,6 +74,16 @@ public final class Storage implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public void start() {
+        // opened and migrated by open()
+    }
+
+    @Override
+    public void stop() {
+        dataSource.close();
     }
 
     @Override
