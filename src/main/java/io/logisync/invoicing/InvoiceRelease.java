@@ -94,6 +94,14 @@ public class InvoiceRelease {
         return grouping(loadRef) == InvoiceGrouping.PER_SHIPMENT ? Gate.OWN_INVOICE : Gate.CONSOLIDATION;
     }
 
+    /**
+     * {@link #gate} as its name, for the route's choice: Simple compares a text with a text directly, while an enum
+     * sends it through Camel's type converter registry on every event (a lookup that misses and scans each time).
+     */
+    public String gateName(String loadRef) {
+        return gate(loadRef).name();
+    }
+
     /** Marks the load for its period's consolidated invoice, which the scheduled run makes. */
     public void awaitConsolidation(String loadRef) {
         if (billing.shipment(loadRef).map(ShipmentBilling::releasedAt).isPresent()) {
