@@ -33,6 +33,7 @@ final class Report {
         row(out, results, "  rejected", r -> Long.toString(r.rejected()), "");
         String eventsTarget = batched == null ? ">= 2000" : ">= 2000: " + pass(batched.eventsPerSecond() >= 2000);
         row(out, results, "events/s (accepted, over the whole run)", r -> f1(r.eventsPerSecond()), eventsTarget);
+        row(out, results, "  CPU an event, all threads of the JVM (ms) (3)", r -> f3(r.cpuMillisPerEvent()), "");
         row(out, results, "invoices posted", r -> Long.toString(r.invoicesPosted()), "one per shipment: "
                 + (batched == null ? "" : pass(batched.invoicesPosted() == batched.shipments())));
         row(out, results, "vendor bills posted", r -> Long.toString(r.billsPosted()), "one per carrier bill: "

@@ -33,6 +33,11 @@ final class Workload {
         this.carriers = carriers;
     }
 
+    /** The same customers and carriers, with loads of other references: shipments to warm the JVM up with. */
+    Workload forWarmup() {
+        return new Workload(run + "w", customers, carriers);
+    }
+
     String customerOf(int shipment) {
         return "CUST" + (shipment % customers);
     }
