@@ -67,12 +67,18 @@ public class InvoiceRelease {
 
     /**
      * Decides where the load goes, reading each thing once: billed first, then the release rules, and the contract's
-     * grouping only for a released load (most events of a load come before its release). A load ready but for
-     * finance's approval is parked to wait for it, once.
+     * grouping only for a released load. Most events of a load come before its release: one query answers those
+     * (billed, or plainly waiting for its POD or delivery). A load ready but for finance's approval is parked to wait
+     * for it, once.
      */
     public Gate gate(String loadRef) {
-        if (isBilled(loadRef)) {
+        Optional<ReleaseRules.Glance> glance = rules.glance(loadRef);
+        if (glance.isPresent() ? glance.get().billed() : isBilled(loadRef)) {
             return Gate.BILLED;
+        }
+        if (glance.isPresent() && glance.get().plainlyWaiting()) {
+            LOG.debug("Load {} not released yet: not created, or without its POD or delivery", loadRef);
+            return Gate.WAITING;
         }
         ReleaseRules.Release release = rules.check(loadRef);
         if (!release.released() && !release.onlyFinanceApproval()) {

@@ -21,6 +21,7 @@ import io.logisync.parking.ParkingDesk;
 import io.logisync.shipment.ChargeCatalog;
 import io.logisync.shipment.InvoiceLedger;
 import io.logisync.store.BindingStore;
+import io.logisync.store.EventIdempotency;
 import io.logisync.store.ParkingStore;
 import io.logisync.store.ShipmentStore;
 import io.logisync.store.StoredBindings;
@@ -68,8 +69,7 @@ public class LogisyncConfiguration implements CamelConfiguration {
                         settings.getInt("logisync.db.pool-size", 10), false, connectionTimeout);
         camelContext.addService(storage, true, true);
         registry.bind("dataSource", storage.dataSource());
-        JdbcMessageIdRepository idempotency = new JdbcMessageIdRepository(storage.dataSource(), "logisync-events");
-        idempotency.setCreateTableIfNotExists(false);
+        JdbcMessageIdRepository idempotency = new EventIdempotency(storage.dataSource(), "logisync-events");
         registry.bind("eventIdempotency", idempotency);
 
         OdooConnection odooConnection = OdooConnection.open(settings);
