@@ -95,8 +95,7 @@ public class BillingStore {
      */
     public void recordRated(String loadRef, String shipmentData, String eventTime, BillLine fuelLine,
             String changeReason, Instant factsAt, String factsEventId) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment_billing SET shipment_data = ?, event_time = ?, fuel_line = ?,"
+        updateMaking(loadRef, "UPDATE shipment_billing SET shipment_data = ?, event_time = ?, fuel_line = ?,"
                 + " change_reason = COALESCE(?, change_reason), facts_at = ?, facts_event_id = ?, updated_at = ?"
                 + " WHERE load_ref = ?", shipmentData, eventTime, json(fuelLine), changeReason,
                 Timestamp.from(factsAt), factsEventId, now(), loadRef);
@@ -112,31 +111,28 @@ public class BillingStore {
 
     public void recordCancelled(String loadRef, Instant at, String reason, boolean truckOrderNotUsed,
             BillLine cancelLine) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment_billing SET cancelled_at = ?, cancel_reason = ?, truck_order_not_used = ?,"
-                + " cancel_line = ?, change_reason = ?, updated_at = ? WHERE load_ref = ?", Timestamp.from(at),
-                reason, truckOrderNotUsed, json(cancelLine), "cancelled: " + reason, now(), loadRef);
+        updateMaking(loadRef, "UPDATE shipment_billing SET cancelled_at = ?, cancel_reason = ?,"
+                + " truck_order_not_used = ?, cancel_line = ?, change_reason = ?, updated_at = ? WHERE load_ref = ?",
+                Timestamp.from(at), reason, truckOrderNotUsed, json(cancelLine), "cancelled: " + reason, now(),
+                loadRef);
     }
 
     /** Keeps the first proof-of-delivery event as received, which a failed attachment is parked with. */
     public void recordPodEvent(String loadRef, String eventJson) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment_billing SET pod_event = COALESCE(pod_event, ?), updated_at = ? WHERE load_ref = ?",
-                eventJson, now(), loadRef);
+        updateMaking(loadRef, "UPDATE shipment_billing SET pod_event = COALESCE(pod_event, ?), updated_at = ?"
+                + " WHERE load_ref = ?", eventJson, now(), loadRef);
     }
 
     /** Records finance's approval once: the first approver and time are kept. */
     public boolean recordFinanceApproval(String loadRef, String approvedBy, Instant at, String reason) {
-        ensure(loadRef);
-        return jdbc.update("UPDATE shipment_billing SET finance_approved_by = ?, finance_approved_at = ?,"
+        return updateMaking(loadRef, "UPDATE shipment_billing SET finance_approved_by = ?, finance_approved_at = ?,"
                 + " finance_approval_reason = ?, updated_at = ? WHERE load_ref = ? AND finance_approved_by IS NULL",
                 approvedBy, Timestamp.from(at), reason, now(), loadRef) > 0;
     }
 
     /** Marks a load released for a consolidated invoice, on the date its period is counted from. */
     public void markReleased(String loadRef, Instant at, LocalDate billingDate) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment_billing SET released_at = COALESCE(released_at, ?), billing_date ="
+        updateMaking(loadRef, "UPDATE shipment_billing SET released_at = COALESCE(released_at, ?), billing_date ="
                 + " COALESCE(billing_date, ?), updated_at = ? WHERE load_ref = ?", Timestamp.from(at),
                 Date.valueOf(billingDate), now(), loadRef);
     }
@@ -150,15 +146,23 @@ public class BillingStore {
                 Date.valueOf(before));
     }
 
-    private void ensure(String loadRef) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM shipment_billing WHERE load_ref = ?", Integer.class,
-                loadRef) == 0) {
-            try {
-                jdbc.update("INSERT INTO shipment_billing (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
-            } catch (DuplicateKeyException raced) {
-                // another event of the same load made the row first
-            }
+    /**
+     * Runs an update of the load's billing row, making the row first when the load has none yet: one statement for a
+     * load logisync knows. Returns the rows the update changed.
+     */
+    private int updateMaking(String loadRef, String update, Object... args) {
+        int updated = jdbc.update(update, args);
+        if (updated > 0 || jdbc.queryForObject("SELECT COUNT(*) FROM shipment_billing WHERE load_ref = ?",
+                Integer.class, loadRef) > 0) {
+            // changed, or the row is there and the update's condition left it as it was
+            return updated;
         }
+        try {
+            jdbc.update("INSERT INTO shipment_billing (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
+        } catch (DuplicateKeyException raced) {
+            // another event of the same load made the row first
+        }
+        return jdbc.update(update, args);
     }
 
     // ---- documents
@@ -168,7 +172,10 @@ public class BillingStore {
                 .stream().findFirst();
     }
 
-    /** The load's own invoice, or the consolidated invoice its lines are on; cancelled documents are left out. */
+    /**
+     * The load's own invoice, or the consolidated invoice its lines are on; cancelled documents are left out. (Whether
+     * there is one, {@link #glance} tells with a load's other facts.)
+     */
     public Optional<BillingDocument> originalOf(String loadRef) {
         // a union of two lookups that each use an index (by load, by a line's load): OR ... EXISTS read every document
         return jdbc.query("SELECT " + DOC_COLUMNS + " FROM (SELECT " + DOC_COLUMNS + ", created_at FROM"
@@ -177,6 +184,27 @@ public class BillingStore {
                 + " billing_document d ON d.doc_ref = l.doc_ref WHERE l.load_ref = ? AND d.kind = 'CONSOLIDATED' AND"
                 + " d.status <> 'CANCELLED') u ORDER BY created_at FETCH FIRST 1 ROW ONLY", DOCUMENT, loadRef, loadRef)
                 .stream().findFirst();
+    }
+
+    /** What {@link #glance} reads of a load in one query. */
+    public record LoadGlance(boolean created, boolean pod, boolean anyDelivered, boolean cancelled, boolean billed) {
+    }
+
+    /**
+     * The facts of a load its release gate decides most events by, in one query: created, POD, any DELIVERED,
+     * cancelled, and on an invoice, as {@link #originalOf} finds one (its own, or a consolidated one its lines are on,
+     * neither cancelled). Empty when logisync has no shipment row for the load.
+     */
+    public Optional<LoadGlance> glance(String loadRef) {
+        return jdbc.query("SELECT s.charges IS NOT NULL, s.pod_signed_at IS NOT NULL, s.delivered_at IS NOT NULL,"
+                + " b.cancelled_at IS NOT NULL,"
+                + " EXISTS (SELECT 1 FROM billing_document d WHERE d.load_ref = s.load_ref AND d.kind = 'INVOICE'"
+                + " AND d.status <> 'CANCELLED') OR EXISTS (SELECT 1 FROM billed_line l JOIN billing_document d"
+                + " ON d.doc_ref = l.doc_ref WHERE l.load_ref = s.load_ref AND d.kind = 'CONSOLIDATED'"
+                + " AND d.status <> 'CANCELLED')"
+                + " FROM shipment s LEFT JOIN shipment_billing b ON b.load_ref = s.load_ref WHERE s.load_ref = ?",
+                (rs, i) -> new LoadGlance(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5)), loadRef).stream().findFirst();
     }
 
     /** The load's documents of one kind, oldest first, cancelled ones included (they keep their number). */

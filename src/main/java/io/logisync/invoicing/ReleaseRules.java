@@ -60,20 +60,8 @@ public class ReleaseRules {
 
     /** The load's {@link Glance}; empty when logisync has no shipment row for it yet. */
     public Optional<Glance> glance(String loadRef) {
-        return jdbc.query("SELECT s.charges IS NULL, s.pod_signed_at IS NULL, s.delivered_at IS NULL,"
-                + " b.cancelled_at IS NOT NULL,"
-                + " EXISTS (SELECT 1 FROM billing_document d WHERE d.load_ref = s.load_ref AND d.kind = 'INVOICE'"
-                + " AND d.status <> 'CANCELLED') OR EXISTS (SELECT 1 FROM billed_line l JOIN billing_document d"
-                + " ON d.doc_ref = l.doc_ref WHERE l.load_ref = s.load_ref AND d.kind = 'CONSOLIDATED'"
-                + " AND d.status <> 'CANCELLED')"
-                + " FROM shipment s LEFT JOIN shipment_billing b ON b.load_ref = s.load_ref WHERE s.load_ref = ?",
-                (rs, i) -> {
-                    boolean notCreated = rs.getBoolean(1);
-                    boolean cancelled = rs.getBoolean(4);
-                    boolean missing = !cancelled && (settings.requirePod() && rs.getBoolean(2)
-                            || settings.requireDelivered() && rs.getBoolean(3));
-                    return new Glance(rs.getBoolean(5), notCreated || missing);
-                }, loadRef).stream().findFirst();
+        return billing.glance(loadRef).map(g -> new Glance(g.billed(), !g.created() || !g.cancelled()
+                && (settings.requirePod() && !g.pod() || settings.requireDelivered() && !g.anyDelivered())));
     }
 
     public Release check(String loadRef) {

@@ -81,7 +81,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
         registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
                 settings.getInt("logisync.http.worker-threads", 20)));
 
-        BindingStore bindings = new BindingStore(storage.dataSource());
+        BindingStore bindings = new BindingStore(storage.dataSource(), java.time.Duration.ofMillis(
+                settings.getInt("logisync.bindings.cache-ttl-ms", 60_000, 0)));
         // odoo:...?method=upsert&bindingKind=... finds this one BindingLookup in the registry
         registry.bind("bindingLookup", new StoredBindings(bindings));
         ParkingStore parkingStore = new ParkingStore(storage.dataSource());

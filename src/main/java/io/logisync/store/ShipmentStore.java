@@ -54,31 +54,45 @@ public class ShipmentStore {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** The shipment and its milestones, in one query (a row a milestone, the shipment's columns on each). */
     public Optional<Shipment> find(String loadRef) {
-        List<Milestone> milestones = jdbc.query("SELECT code, occurred_at, stop_sequence, source_code"
-                + " FROM shipment_milestone WHERE load_ref = ? ORDER BY occurred_at, id",
-                (rs, i) -> new Milestone(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        (Integer) rs.getObject(3), rs.getString(4)), loadRef);
-        return jdbc.query("SELECT load_ref, customer_code, currency, customer_po, charges, pod_signed_at,"
-                + " invoice_id, invoice_number, invoice_state, invoice_total FROM shipment WHERE load_ref = ?",
-                (rs, i) -> new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), (Long) rs.getObject(7, Long.class),
-                        rs.getString(8), rs.getString(9), rs.getBigDecimal(10), milestones), loadRef)
-                .stream().findFirst();
+        List<Milestone> milestones = new java.util.ArrayList<>();
+        Shipment[] shipment = {null};
+        jdbc.query("SELECT s.load_ref, s.customer_code, s.currency, s.customer_po, s.charges, s.pod_signed_at,"
+                + " s.invoice_id, s.invoice_number, s.invoice_state, s.invoice_total, m.code, m.occurred_at,"
+                + " m.stop_sequence, m.source_code FROM shipment s LEFT JOIN shipment_milestone m"
+                + " ON m.load_ref = s.load_ref WHERE s.load_ref = ? ORDER BY m.occurred_at, m.id", rs -> {
+                    if (shipment[0] == null) {
+                        shipment[0] = new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), instant(rs.getTimestamp(6)), (Long) rs.getObject(7, Long.class),
+                                rs.getString(8), rs.getString(9), rs.getBigDecimal(10), milestones);
+                    }
+                    if (rs.getString(11) != null) {
+                        milestones.add(new Milestone(rs.getString(11), rs.getTimestamp(12).toInstant(),
+                                (Integer) rs.getObject(13), rs.getString(14)));
+                    }
+                }, loadRef);
+        return Optional.ofNullable(shipment[0]);
     }
 
     /** Sets what the customer is billed for; a later shipment.created or update replaces the charges. */
     public void recordCreated(String loadRef, String customerCode, String currency, String customerPo,
             String chargesJson, String eventId) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment SET customer_code = ?, currency = ?, customer_po = ?, charges = ?,"
+        updateMaking(loadRef, "UPDATE shipment SET customer_code = ?, currency = ?, customer_po = ?, charges = ?,"
                 + " created_event_id = ?, updated_at = ? WHERE load_ref = ?",
                 customerCode, currency, customerPo, chargesJson, eventId, now(), loadRef);
     }
 
     /** Adds a milestone to the history; the same milestone delivered again under a new event id is kept once. */
     public void recordMilestone(String loadRef, Milestone milestone, String eventId) {
-        ensure(loadRef);
+        Timestamp at = Timestamp.from(milestone.occurredAt());
+        if ("DELIVERED".equals(milestone.code())) {
+            // an older DELIVERED arriving late is history: delivered_at keeps the latest
+            updateMaking(loadRef, "UPDATE shipment SET delivered_at = CASE WHEN delivered_at IS NULL OR delivered_at"
+                    + " < ? THEN ? ELSE delivered_at END, updated_at = ? WHERE load_ref = ?", at, at, now(), loadRef);
+        } else {
+            updateMaking(loadRef, "UPDATE shipment SET updated_at = ? WHERE load_ref = ?", now(), loadRef);
+        }
         Integer same = jdbc.queryForObject("SELECT COUNT(*) FROM shipment_milestone"
                 + " WHERE load_ref = ? AND code = ? AND occurred_at = ?", Integer.class,
                 loadRef, milestone.code(), Timestamp.from(milestone.occurredAt()));
@@ -89,18 +103,11 @@ public class ShipmentStore {
                 + " event_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", loadRef, milestone.code(),
                 Timestamp.from(milestone.occurredAt()), milestone.stopSequence(), milestone.sourceCode(), eventId,
                 now());
-        if ("DELIVERED".equals(milestone.code())) {
-            // an older DELIVERED arriving late is history: delivered_at keeps the latest
-            jdbc.update("UPDATE shipment SET delivered_at = ?, updated_at = ? WHERE load_ref = ?"
-                    + " AND (delivered_at IS NULL OR delivered_at < ?)", Timestamp.from(milestone.occurredAt()), now(),
-                    loadRef, Timestamp.from(milestone.occurredAt()));
-        }
     }
 
     /** Records the proof of delivery; the first signature time is kept. */
     public void recordPod(String loadRef, Instant signedAt, String eventId) {
-        ensure(loadRef);
-        jdbc.update("UPDATE shipment SET pod_signed_at = COALESCE(pod_signed_at, ?), pod_event_id ="
+        updateMaking(loadRef, "UPDATE shipment SET pod_signed_at = COALESCE(pod_signed_at, ?), pod_event_id ="
                 + " COALESCE(pod_event_id, ?), updated_at = ? WHERE load_ref = ?",
                 Timestamp.from(signedAt), eventId, now(), loadRef);
     }
@@ -111,16 +118,20 @@ public class ShipmentStore {
                 invoiceId, number, state, total, now(), now(), loadRef);
     }
 
-    private void ensure(String loadRef) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM shipment WHERE load_ref = ?", Integer.class,
-                loadRef);
-        if (count != null && count == 0) {
-            try {
-                jdbc.update("INSERT INTO shipment (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
-            } catch (DuplicateKeyException raced) {
-                // another event of the same shipment created the row first; nothing to do
-            }
+    /**
+     * Runs an update of the shipment's row, making the row first when the load has none yet (its events come in any
+     * order): one statement for a load logisync knows, which is nearly every event.
+     */
+    private void updateMaking(String loadRef, String update, Object... args) {
+        if (jdbc.update(update, args) > 0) {
+            return;
         }
+        try {
+            jdbc.update("INSERT INTO shipment (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
+        } catch (DuplicateKeyException raced) {
+            // another event of the same shipment made the row first
+        }
+        jdbc.update(update, args);
     }
 
     private static Timestamp now() {

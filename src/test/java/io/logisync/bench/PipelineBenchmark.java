@@ -147,7 +147,7 @@ public final class PipelineBenchmark {
                     null);
             List<Result> results = new ArrayList<>();
             for (String run : runs) {
-                results.add(run(run, real, shipments, batch, Integer.getInteger("bench.batch-concurrency", 2)));
+                results.add(run(run, "real", real, shipments, batch, Integer.getInteger("bench.batch-concurrency", 2)));
             }
             Report.print("a real Odoo at " + realUrl, null, 0, batch, results);
             return;
@@ -165,7 +165,7 @@ public final class PipelineBenchmark {
             List<Result> results = new ArrayList<>();
             for (String run : runs) {
                 try (OdooSimulator odoo = OdooSimulator.builder().port(0).latency(latency).start()) {
-                    Result result = run(run.trim(), new Target(odoo.url(), odoo.database(), odoo.login(),
+                    Result result = run(run.trim(), model.trim(), new Target(odoo.url(), odoo.database(), odoo.login(),
                             odoo.apiKey(), odoo), shipments, batch, concurrency);
                     results.add(result);
                     System.out.printf(Locale.ROOT, "  %s: %.1f events/s (%.3f ms of CPU an event), %d invoices and"
@@ -202,13 +202,14 @@ public final class PipelineBenchmark {
     record Target(String url, String database, String login, String apiKey, OdooSimulator simulator) {
     }
 
-    static Result run(String kind, Target odoo, int shipments, int batch, int concurrency) throws Exception {
+    static Result run(String kind, String latencyModel, Target odoo, int shipments, int batch, int concurrency)
+            throws Exception {
         System.out.printf(Locale.ROOT, "  running %s ...%n", kind);
         Workload workload = new Workload(Long.toString(System.currentTimeMillis() % 100_000, 36), Integer.getInteger(
                 "bench.customers", 20), Integer.getInteger("bench.carriers", 100));
         if (kind.equals("naive")) {
             try (NaiveConnector naive = new NaiveConnector(odoo)) {
-                return drive(kind, workload, shipments, naive, naive::calls, naive::moveCalls, naive::moveCalls,
+                return drive(kind, latencyModel, workload, shipments, naive, naive::calls, naive::moveCalls, naive::moveCalls,
                         naive::createCalls, naive::postedInvoices, () -> 0);
             }
         }
@@ -249,7 +250,7 @@ public final class PipelineBenchmark {
             Sender sender = new HttpSender("http://127.0.0.1:" + port + "/api/v1/events");
             io.logisync.invoicing.MoveBatches batches = main.getCamelContext().getRegistry().lookupByNameAndType(
                     "customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class);
-            Result result = drive(kind, workload, shipments, sender, () -> calls(meters, null), () -> calls(meters,
+            Result result = drive(kind, latencyModel, workload, shipments, sender, () -> calls(meters, null), () -> calls(meters,
                     "account.move"), () -> calls(meters, "account.move") + calls(meters, "ir.attachment"),
                     () -> createCalls(meters), () -> posted(db, "shipment", "invoice_state"),
                     () -> posted(db, "vendor_bill", "state"));
@@ -279,7 +280,18 @@ public final class PipelineBenchmark {
         long get() throws Exception;
     }
 
-    static Result drive(String kind, Workload workload, int shipments, Sender sender, Count allCalls,
+    /**
+     * Shipments sent before the measured ones ({@code bench.warmup}): by default 2,000 where the CPU sets the pace
+     * (the flat model, a real Odoo), none under the calibrated model, where Odoo's time does and a warm-up would take
+     * minutes.
+     */
+    static int warmupShipments(String latencyModel) {
+        String set = System.getProperty("bench.warmup", "");
+        return !set.isBlank() ? Integer.parseInt(set.trim()) : "calibrated".equals(latencyModel) ? 0 : 2000;
+    }
+
+    static Result drive(String kind, String latencyModel, Workload workload, int shipments, Sender sender,
+            Count allCalls,
             Count moveCalls, Count invoiceCalls, Count createCalls, Count posted, Count bills) throws Exception {
         Map<String, Long> statuses = new ConcurrentHashMap<>();
         // in requests of at most 100 events: a thousand carriers in one would pass the door's body limit
@@ -295,7 +307,7 @@ public final class PipelineBenchmark {
         }
         // the warm-up: shipments of their own (other load references), through the same logisync, not measured, so
         // that the figures are of a JVM whose code is compiled rather than of the JIT compiler's first minute
-        int warmup = Integer.getInteger("bench.warmup", 0);
+        int warmup = warmupShipments(latencyModel);
         if (warmup > 0) {
             Phase warm = new Phase(new ConcurrentHashMap<>());
             warm.send(workload.forWarmup(), Math.min(warmup, shipments), sender);
