@@ -209,8 +209,8 @@ public final class PipelineBenchmark {
                 "bench.customers", 20), Integer.getInteger("bench.carriers", 100));
         if (kind.equals("naive")) {
             try (NaiveConnector naive = new NaiveConnector(odoo)) {
-                return drive(kind, latencyModel, workload, shipments, naive, naive::calls, naive::moveCalls, naive::moveCalls,
-                        naive::createCalls, naive::postedInvoices, () -> 0);
+                return drive(kind, latencyModel, workload, shipments, naive, naive::calls, naive::moveCalls,
+                        naive::moveCalls, naive::createCalls, naive::postedInvoices, () -> 0);
             }
         }
         // bench.db-statistics=true: H2 counts each statement, printed after the run (where the database time goes)
@@ -250,14 +250,14 @@ public final class PipelineBenchmark {
             Sender sender = new HttpSender("http://127.0.0.1:" + port + "/api/v1/events");
             io.logisync.invoicing.MoveBatches batches = main.getCamelContext().getRegistry().lookupByNameAndType(
                     "customerInvoiceBatches", io.logisync.invoicing.MoveBatches.class);
-            Result result = drive(kind, latencyModel, workload, shipments, sender, () -> calls(meters, null), () -> calls(meters,
-                    "account.move"), () -> calls(meters, "account.move") + calls(meters, "ir.attachment"),
-                    () -> createCalls(meters), () -> posted(db, "shipment", "invoice_state"),
+            Result result = drive(kind, latencyModel, workload, shipments, sender, () -> calls(meters, null),
+                    () -> calls(meters, "account.move"), () -> calls(meters, "account.move") + calls(meters,
+                    "ir.attachment"), () -> createCalls(meters), () -> posted(db, "shipment", "invoice_state"),
                     () -> posted(db, "vendor_bill", "state"));
             if (!kind.equals("unbatched")) {
                 // predicate: closed as an invoice joined it; force: closed by a slot freeing, the window, one leaving
-                result.statuses().put("customer invoice batches closed by " + batches.batchesClosedBy(),
-                        batches.moves());
+                result.statuses().put("customer invoice batches (warm-up included) closed by "
+                        + batches.batchesClosedBy(), batches.moves());
             }
             // every Odoo call of the run by model and method (master data included), to see where the calls go
             meters.find(MeteredOdooClient.CALLS).counters().forEach(c -> result.statuses().merge("calls "
