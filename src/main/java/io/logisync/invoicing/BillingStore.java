@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logisync.invoicing.BillingDocument.Kind;
 import io.logisync.invoicing.BillingDocument.Status;
+import io.logisync.store.LoadRows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -146,23 +147,8 @@ public class BillingStore {
                 Date.valueOf(before));
     }
 
-    /**
-     * Runs an update of the load's billing row, making the row first when the load has none yet: one statement for a
-     * load logisync knows. Returns the rows the update changed.
-     */
     private int updateMaking(String loadRef, String update, Object... args) {
-        int updated = jdbc.update(update, args);
-        if (updated > 0 || jdbc.queryForObject("SELECT COUNT(*) FROM shipment_billing WHERE load_ref = ?",
-                Integer.class, loadRef) > 0) {
-            // changed, or the row is there and the update's condition left it as it was
-            return updated;
-        }
-        try {
-            jdbc.update("INSERT INTO shipment_billing (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
-        } catch (DuplicateKeyException raced) {
-            // another event of the same load made the row first
-        }
-        return jdbc.update(update, args);
+        return LoadRows.update(jdbc, "shipment_billing", loadRef, update, args);
     }
 
     // ---- documents

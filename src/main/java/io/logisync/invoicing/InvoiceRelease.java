@@ -72,11 +72,11 @@ public class InvoiceRelease {
      * for it, once.
      */
     public Gate gate(String loadRef) {
-        Optional<ReleaseRules.Glance> glance = rules.glance(loadRef);
+        Optional<BillingStore.LoadGlance> glance = billing.glance(loadRef);
         if (glance.isPresent() ? glance.get().billed() : isBilled(loadRef)) {
             return Gate.BILLED;
         }
-        if (glance.isPresent() && glance.get().plainlyWaiting()) {
+        if (glance.isPresent() && rules.plainlyWaiting(glance.get())) {
             LOG.debug("Load {} not released yet: not created, or without its POD or delivery", loadRef);
             return Gate.WAITING;
         }

@@ -51,17 +51,13 @@ public class ReleaseRules {
     }
 
     /**
-     * What one query tells of a load: whether it is on an invoice (its own or a consolidated one), and whether it is
-     * plainly not ready, for want of a fact that never goes away once it came: its POD, or any DELIVERED milestone
-     * (a cancelled load needs neither). Most of a load's events come before its release, and this answers them.
+     * True when the load is plainly not ready, for want of a fact that never goes away once it came: created, its
+     * POD, any DELIVERED milestone (a cancelled load needs neither of the last two). Most of a load's events come
+     * before its release, and a {@link BillingStore#glance} answers them without the full {@link #check}.
      */
-    public record Glance(boolean billed, boolean plainlyWaiting) {
-    }
-
-    /** The load's {@link Glance}; empty when logisync has no shipment row for it yet. */
-    public Optional<Glance> glance(String loadRef) {
-        return billing.glance(loadRef).map(g -> new Glance(g.billed(), !g.created() || !g.cancelled()
-                && (settings.requirePod() && !g.pod() || settings.requireDelivered() && !g.anyDelivered())));
+    public boolean plainlyWaiting(BillingStore.LoadGlance load) {
+        return !load.created() || !load.cancelled() && (settings.requirePod() && !load.pod()
+                || settings.requireDelivered() && !load.anyDelivered());
     }
 
     public Release check(String loadRef) {

@@ -28,8 +28,10 @@ import io.logisync.store.StoredBindings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -83,9 +85,9 @@ public class LogisyncConfiguration implements CamelConfiguration {
         // would log a stack trace a second for every request still waiting
         registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
                 settings.getInt("logisync.http.worker-threads", 20)).setMaxWorkerExecuteTime(16)
-                .setMaxWorkerExecuteTimeUnit(java.util.concurrent.TimeUnit.MINUTES));
+                .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
 
-        BindingStore bindings = new BindingStore(storage.dataSource(), java.time.Duration.ofMillis(
+        BindingStore bindings = new BindingStore(storage.dataSource(), Duration.ofMillis(
                 settings.getInt("logisync.bindings.cache-ttl-ms", 60_000, 0)));
         // odoo:...?method=upsert&bindingKind=... finds this one BindingLookup in the registry
         registry.bind("bindingLookup", new StoredBindings(bindings));

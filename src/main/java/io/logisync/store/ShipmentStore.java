@@ -3,10 +3,10 @@ package io.logisync.store;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Keeps the state of each shipment, built from its events whatever order they arrive in. */
@@ -56,7 +56,7 @@ public class ShipmentStore {
 
     /** The shipment and its milestones, in one query (a row a milestone, the shipment's columns on each). */
     public Optional<Shipment> find(String loadRef) {
-        List<Milestone> milestones = new java.util.ArrayList<>();
+        List<Milestone> milestones = new ArrayList<>();
         Shipment[] shipment = {null};
         jdbc.query("SELECT s.load_ref, s.customer_code, s.currency, s.customer_po, s.charges, s.pod_signed_at,"
                 + " s.invoice_id, s.invoice_number, s.invoice_state, s.invoice_total, m.code, m.occurred_at,"
@@ -118,20 +118,8 @@ public class ShipmentStore {
                 invoiceId, number, state, total, now(), now(), loadRef);
     }
 
-    /**
-     * Runs an update of the shipment's row, making the row first when the load has none yet (its events come in any
-     * order): one statement for a load logisync knows, which is nearly every event.
-     */
     private void updateMaking(String loadRef, String update, Object... args) {
-        if (jdbc.update(update, args) > 0) {
-            return;
-        }
-        try {
-            jdbc.update("INSERT INTO shipment (load_ref, updated_at) VALUES (?, ?)", loadRef, now());
-        } catch (DuplicateKeyException raced) {
-            // another event of the same shipment made the row first
-        }
-        jdbc.update(update, args);
+        LoadRows.update(jdbc, "shipment", loadRef, update, args);
     }
 
     private static Timestamp now() {
