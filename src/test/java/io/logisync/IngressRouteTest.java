@@ -116,6 +116,31 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldRejectAnEventIdThatIsBlankOrHoldsControlCharactersAndASubjectOtherThanItsCode() throws Exception {
+        ObjectNode lineBreak = customer("id-1\nINFO forged line", "ACME", "Acme");
+        ObjectNode blank = customer("   ", "ACME", "Acme");
+        ObjectNode padded = customer(" id-3", "ACME", "Acme");
+        ObjectNode subject = customer("id-4", "ACME", "Acme");
+        subject.put("subject", "AC\u0007ME");
+
+        HttpResponse<String> response = logisync.post(array(lineBreak, blank, padded, subject).toString(),
+                LogisyncHarness.TMS_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode answer = MAPPER.readTree(response.body());
+        for (int i = 0; i < 3; i++) {
+            assertThat(answer.at("/results/" + i + "/status").asText()).as(answer.toString()).isEqualTo("rejected");
+            assertThat(answer.at("/results/" + i + "/errors/0").asText()).as("event %d", i)
+                    .startsWith("$.id: ").contains("no control characters").endsWith("(rule: pattern)");
+        }
+        // a subject must name the event's own code or load, which have no control characters themselves
+        assertThat(answer.at("/results/3/status").asText()).isEqualTo("rejected");
+        assertThat(answer.at("/results/3/errors/0").asText()).startsWith("$.subject: ").contains("ACME");
+        assertThat(response.body()).doesNotContain("\n").doesNotContain("\u0007");
+        assertNothingStored();
+    }
+
+    @Test
     void shouldKeepLineBreaksInFreeTextSuchAsAChargeDescription() throws Exception {
         logisync.send(customer("ctl-c", "ACME", "Acme Retail Inc."));
         ObjectNode event = shipment("ctl-10", "L-310", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
@@ -333,6 +358,22 @@ class IngressRouteTest {
                 .contains("200.00");
         assertThat(answer.at("/results/1/errors/0").asText()).contains("$.data.charges").contains("-50.00");
         assertThat(answer.at("/results/2/errors/0").asText()).contains("$.data.charges[0].rate");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRejectAQuantityTimesRateBeyondWhatAnInvoiceCanBill() throws Exception {
+        ObjectNode huge = shipment("bad-8", "L-306", "ACME", charge("LINEHAUL", "999999999", "999999999999.99"));
+        ObjectNode summed = shipment("bad-9", "L-307", "ACME", charge("LINEHAUL", "1", "999999999999.00"),
+                charge("FUEL", "1", "999999999999.00"));
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(huge, summed).toString(), LogisyncHarness.TMS_KEY)
+                .body());
+
+        assertThat(answer.at("/results/0/errors/0").asText()).contains("$.data.charges[0]")
+                .contains("999999998999990000000.01");
+        assertThat(answer.at("/results/1/errors").toString()).contains("$.data.charges: add up to 1999999999998.00")
+                .doesNotContain("charges[0]").doesNotContain("charges[1]");
         assertNothingStored();
     }
 

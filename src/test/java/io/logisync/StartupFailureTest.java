@@ -78,6 +78,30 @@ class StartupFailureTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenAnHttpPortIsTakenOrNotANumberNamingTheSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            int sandboxPort = freePort();
+
+            Run run = runMain(Map.of(), sandboxPort, "--camel.server.port=" + taken.getLocalPort());
+
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.output()).contains("ERROR logisync did not start: camel.server.port: logisync cannot listen"
+                    + " on 0.0.0.0:" + taken.getLocalPort()).doesNotContain("\tat ")
+                    .doesNotContain("HttpServer started");
+            // what had started (the sandbox) is stopped again
+            try (ServerSocket free = new ServerSocket()) {
+                free.bind(new InetSocketAddress("127.0.0.1", sandboxPort));
+            }
+        }
+        Run word = runMain(Map.of(), freePort(), "--camel.management.port=abc");
+
+        assertThat(word.exitCode()).isNotZero();
+        assertThat(word.output()).contains("logisync did not start: camel.management.port must be a whole number,"
+                + " but was 'abc'");
+    }
+
+    @Test
     void shouldReadBooleanSettingsInAnyCaseAndWarnOfAKeyNothingReads() throws Exception {
         try (LogCapture settings = LogCapture.of("io.logisync.runtime.Settings");
                 LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",

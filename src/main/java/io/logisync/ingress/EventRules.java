@@ -30,6 +30,8 @@ final class EventRules {
     /** How far ahead of this machine's clock a sender's clock may run. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(60);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** The largest amount a charge may state (the schema's twelve digits): lines and totals are held to it too. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private EventRules() {
     }
@@ -197,8 +199,18 @@ final class EventRules {
                 }
             }
             if (charge.isPriced()) {
-                total = total.add(charge.rate() != null ? charge.quantity().multiply(charge.rate()) : charge.amount());
+                BigDecimal line = charge.rate() != null ? charge.quantity().multiply(charge.rate()) : charge.amount();
+                if (line.abs().compareTo(MAX_AMOUNT) >= 0) {
+                    problems.add("$.data.charges[" + i + "]: quantity x rate comes to " + line.setScale(2,
+                            RoundingMode.HALF_UP).toPlainString() + ", beyond what a line can bill (rule: an amount"
+                            + " under 1,000,000,000,000, as a charge's own amount)");
+                }
+                total = total.add(line);
             }
+        }
+        if (total.abs().compareTo(MAX_AMOUNT) >= 0) {
+            problems.add("$.data.charges: add up to " + total.setScale(2, RoundingMode.HALF_UP).toPlainString()
+                    + ", beyond what an invoice can bill (rule: a total under 1,000,000,000,000)");
         }
         if (total.signum() < 0) {
             problems.add("$.data.charges: add up to " + total.setScale(2, RoundingMode.HALF_UP)

@@ -22,18 +22,20 @@ public class EventValidator {
     private static final Pattern SHARED_TYPE = Pattern.compile("defs\\.schema\\.json#/\\$defs/(\\w+)/pattern$");
     // Known gap: free text (a street, a city, a charge's description, a reason) is not checked for control
     // characters at the door; a NUL there is refused by Odoo and the event parked as ODOO_REJECTED
-    private static final Map<String, String> PATTERN_MEANINGS = Map.of(
-            "code", "must be a code with no space at its start or end and no control characters (tab, line breaks,"
-                    + " U+0000 to U+001F, U+007F)",
-            "loadRef", "must be a load reference with no space at its start or end and no control characters (tab,"
-                    + " line breaks, U+0000 to U+001F, U+007F)",
-            "name", "must hold a visible character and no control characters (tab, line breaks, U+0000 to U+001F,"
-                    + " U+007F)",
-            "timestamp", "must be an RFC 3339 time with an offset, e.g. 2026-11-02T14:05:00-06:00",
-            "date", "must be a date written YYYY-MM-DD",
-            "email", "must be an e-mail address: a name, @ and a domain with a dot, e.g. ap@example.com",
-            "currency", "must be an ISO 4217 currency code in capitals, e.g. USD",
-            "country", "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US");
+    private static final Map<String, String> PATTERN_MEANINGS = Map.ofEntries(
+            Map.entry("eventId", "must be an event id with no space at its start or end and no control characters"
+                    + " (tab, line breaks, U+0000 to U+001F, U+007F)"),
+            Map.entry("code", "must be a code with no space at its start or end and no control characters (tab,"
+                    + " line breaks, U+0000 to U+001F, U+007F)"),
+            Map.entry("loadRef", "must be a load reference with no space at its start or end and no control"
+                    + " characters (tab, line breaks, U+0000 to U+001F, U+007F)"),
+            Map.entry("name", "must hold a visible character and no control characters (tab, line breaks, U+0000"
+                    + " to U+001F, U+007F)"),
+            Map.entry("timestamp", "must be an RFC 3339 time with an offset, e.g. 2026-11-02T14:05:00-06:00"),
+            Map.entry("date", "must be a date written YYYY-MM-DD"),
+            Map.entry("email", "must be an e-mail address: a name, @ and a domain with a dot, e.g. ap@example.com"),
+            Map.entry("currency", "must be an ISO 4217 currency code in capitals, e.g. USD"),
+            Map.entry("country", "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US"));
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE, "classpath:schemas/")));

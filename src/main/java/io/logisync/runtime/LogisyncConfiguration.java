@@ -155,6 +155,8 @@ public class LogisyncConfiguration implements CamelConfiguration {
                     List.of(settings.require("logisync.demo.files").split(",")));
             camelContext.addStartupListener((context, alreadyStarted) -> feed.copyIntoInbox());
         }
+        // after the sandbox took its port, before Camel's servers take theirs
+        HttpPorts.requireFree(settings);
         settings.checkKeys();
     }
 
