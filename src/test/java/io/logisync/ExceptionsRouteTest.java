@@ -93,6 +93,11 @@ class ExceptionsRouteTest {
         assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(400);
         assertThat(MAPPER.readTree(bogus.body()).get("message").asText()).contains("'BOGUS'")
                 .contains(String.join(", ", io.logisync.parking.ParkReasons.all()));
+        HttpResponse<String> noStatus = logisync.api("GET", "/api/v1/exceptions?status=WHATEVER", null, OPERATOR_KEY);
+        assertThat(noStatus.statusCode()).as(noStatus.body()).isEqualTo(400);
+        assertThat(MAPPER.readTree(noStatus.body()).get("message").asText()).contains("'WHATEVER'")
+                .contains("PARKED, REPLAYED, SUPERSEDED, DISCARDED");
+        assertThat(subjects("?status=replayed")).isEmpty();
         // reasons are read in any case, as statuses are
         assertThat(subjects("?reason=awaiting_charge_mapping")).containsExactly("L-501");
         // the reasons a filter may name, for the console's list: every one of ParkReasons, and no other

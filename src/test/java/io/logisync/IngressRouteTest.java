@@ -254,9 +254,38 @@ class IngressRouteTest {
         }
 
         HttpResponse<String> response = logisync.post(events.toString(), LogisyncHarness.TMS_KEY);
+        HttpResponse<String> overServerLimit = logisync.post("[" + "1,".repeat(20_000) + "1]", LogisyncHarness.TMS_KEY);
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(MAPPER.readTree(response.body()).get("error").asText()).isEqualTo("payload too large");
+        // over the server's own limit the body is never read, and the answer is still JSON naming the setting
+        assertThat(overServerLimit.statusCode()).isEqualTo(413);
+        assertThat(overServerLimit.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(MAPPER.readTree(overServerLimit.body()).get("message").asText()).contains("20000 bytes")
+                .contains("camel.server.max-body-size");
         assertNothingStored();
+    }
+
+    @Test
+    void shouldAnswerInJsonWhatNoRouteTakesAndEchoNoRequestHeaderBack() throws Exception {
+        HttpResponse<String> text = logisync.post("code=ACME", LogisyncHarness.TMS_KEY, "text/plain");
+        HttpResponse<String> put = logisync.api("PUT", "/api/v1/events", "{}", LogisyncHarness.TMS_KEY);
+        HttpResponse<String> nowhere = logisync.api("GET", "/api/v1/event", null, LogisyncHarness.TMS_KEY);
+        HttpResponse<String> echoed = logisync.postTo("/api/v1/events?probe=query-value",
+                customer("c-echo", "ACME", "Acme").toString(), java.util.Map.of("Authorization", "Bearer "
+                        + LogisyncHarness.TMS_KEY, "X-Probe", "header-value", "LogisyncSingleEvent", "true"));
+
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(MAPPER.readTree(text.body()).get("message").asText()).contains("'text/plain'")
+                .contains("/api/v1/events");
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(MAPPER.readTree(put.body()).get("message").asText()).contains("PUT");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(MAPPER.readTree(nowhere.body()).get("message").asText()).contains("GET /api/v1/event");
+        assertThat(echoed.statusCode()).as(echoed.body()).isEqualTo(200);
+        assertThat(echoed.headers().map().keySet()).map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("x-probe", "probe", "logisyncsingleevent", "authorization");
+        assertThat(echoed.headers().map().toString()).doesNotContain("header-value").doesNotContain("query-value");
     }
 
     @Test

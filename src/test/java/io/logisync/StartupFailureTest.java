@@ -102,6 +102,29 @@ class StartupFailureTest {
     }
 
     @Test
+    void shouldRefuseToStartOnACountATimeZoneOrAnOdooUrlThatCannotWorkNamingTheSetting() throws Exception {
+        Run threads = runMain(Map.of(), freePort(), "--logisync.http.worker-threads=0");
+        Run forever = runMain(Map.of("LOGISYNC_RETRY_MAX_REDELIVERIES", "-1"), freePort());
+        Run zone = runMain(Map.of(), freePort(), "--logisync.edi.default-time-zone=Mars/Olympus");
+        Run url = runMain(Map.of(), freePort(), "--logisync.odoo.url=erp.example.com");
+        Run pool = runMain(Map.of(), freePort(), "--logisync.db.pool-size=99999999999");
+
+        assertThat(threads.exitCode()).isNotZero();
+        assertThat(threads.output()).contains("logisync.http.worker-threads must be at least 1, but was '0'");
+        assertThat(forever.exitCode()).isNotZero();
+        assertThat(forever.output()).contains("logisync.retry.max-redeliveries must be at least 0, but was '-1'");
+        assertThat(zone.exitCode()).isNotZero();
+        assertThat(zone.output()).contains("logisync.edi.default-time-zone must be a time zone such as UTC")
+                .contains("'Mars/Olympus'").doesNotContain("\tat ");
+        assertThat(url.exitCode()).isNotZero();
+        assertThat(url.output()).contains("logisync.odoo.url").contains("must be http(s)://host[:port][/path],"
+                + " but was 'erp.example.com'").doesNotContain("null://null").doesNotContain("\tat ");
+        assertThat(pool.exitCode()).isNotZero();
+        assertThat(pool.output()).contains("logisync.db.pool-size must be a whole number from -2147483648 to"
+                + " 2147483647, but was '99999999999'");
+    }
+
+    @Test
     void shouldReadBooleanSettingsInAnyCaseAndWarnOfAKeyNothingReads() throws Exception {
         try (LogCapture settings = LogCapture.of("io.logisync.runtime.Settings");
                 LogisyncHarness logisync = LogisyncHarness.start("--logisync.release.require-pod=TRUE",

@@ -2,8 +2,10 @@ package io.logisync.exceptions;
 
 import io.logisync.ingress.Echo;
 import io.logisync.parking.ParkReasons;
+import io.logisync.store.ParkingStore;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +19,9 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
         Duration minAge, Duration maxAge, int limit, int offset) {
 
     public static final int MAX_LIMIT = 500;
+    /** What a parked message can become: parked still, replayed, settled by newer facts, or discarded by an admin. */
+    private static final List<String> STATUSES = List.of(ParkingStore.PARKED, ParkingStore.REPLAYED,
+            ParkingStore.SUPERSEDED, ExceptionStore.DISCARDED);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     /** Reads the filter from query parameters; a value that cannot be read is refused with its name. */
@@ -29,11 +34,22 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, but was " + offset);
         }
-        String status = blankToNull(query.get("status"));
         return new ExceptionFilter(reason(blankToNull(query.get("reason"))), blankToNull(query.get("source")),
                 blankToNull(query.get("subject")), blankToNull(query.get("type")),
-                status == null ? "PARKED" : status.toUpperCase(Locale.ROOT), age(query, "minAge"),
-                age(query, "maxAge"), limit, offset);
+                status(blankToNull(query.get("status"))), age(query, "minAge"), age(query, "maxAge"), limit, offset);
+    }
+
+    /** PARKED when not asked; a status no row can have would list nothing, as if nothing were wrong: it is refused. */
+    private static String status(String value) {
+        if (value == null) {
+            return ParkingStore.PARKED;
+        }
+        String status = value.toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status '" + Echo.cut(value) + "' is not a status a parked message can"
+                    + " have; known statuses: " + String.join(", ", STATUSES));
+        }
+        return status;
     }
 
     /** A reason no message can be parked for would list nothing, as if nothing were wrong: it is refused. */

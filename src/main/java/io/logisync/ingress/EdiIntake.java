@@ -30,9 +30,9 @@ public class EdiIntake {
     private final EventIntake intake;
     private final X12DocumentMapper mapper;
 
-    public EdiIntake(EventIntake intake, String defaultTimeZone) {
+    public EdiIntake(EventIntake intake, ZoneId defaultTimeZone) {
         this.intake = intake;
-        this.mapper = new X12DocumentMapper(X12DocumentMapper.Settings.of(ZoneId.of(defaultTimeZone)));
+        this.mapper = new X12DocumentMapper(X12DocumentMapper.Settings.of(defaultTimeZone));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.logisync.odoo;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -66,14 +67,17 @@ public record OdooSettings(String url, String database, String login, String api
         }
         URI uri;
         try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Odoo url is not a valid URI", e);
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            // the reason and where, not the url itself: it may hold a password
+            throw new IllegalArgumentException("Odoo url is not a valid URI: " + e.getReason() + " at character "
+                    + (e.getIndex() + 1), e);
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("Odoo url must be http(s)://host[:port][/path], got " + uri.getScheme()
-                    + "://" + uri.getHost());
+            // what comes before an @ is left out: it may be a password
+            throw new IllegalArgumentException("Odoo url must be http(s)://host[:port][/path], but was '"
+                    + trimmed.substring(trimmed.lastIndexOf('@') + 1) + "'");
         }
         // the url is printed in logs and errors, so it must not carry credentials
         if (uri.getRawUserInfo() != null) {

@@ -11,8 +11,8 @@ public final class FaultToleranceWiring {
 
     /** Binds {@code odooRetryDelay}, which the retry clauses of routes/errors.camel.yaml name. */
     public static void wire(Settings settings, Registry registry) {
-        registry.bind("odooRetryDelay", new OdooRetryDelay(settings.getInt("logisync.retry.delay-ms", 1000),
-                settings.getInt("logisync.retry.max-delay-ms", 30_000),
-                settings.getInt("logisync.odoo.read-timeout-ms", 30_000)));
+        registry.bind("odooRetryDelay", new OdooRetryDelay(settings.getInt("logisync.retry.delay-ms", 1000, 0),
+                settings.getInt("logisync.retry.max-delay-ms", 30_000, 0),
+                settings.getInt("logisync.odoo.read-timeout-ms", 30_000, 1)));
     }
 }

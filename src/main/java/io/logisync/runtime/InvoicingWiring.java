@@ -65,11 +65,11 @@ final class InvoicingWiring {
         Settings settings = p.settings();
         Registry registry = p.registry();
         Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.of(settings.get("logisync.invoice.consolidation.time-zone", "UTC"));
+        ZoneId zone = settings.getZone("logisync.invoice.consolidation.time-zone", "UTC");
         BillingStore billing = new BillingStore(p.dataSource(), p.mapper());
         AccessorialStore accessorialStore = new AccessorialStore(p.dataSource());
         FuelSurcharge fuel = new FuelSurcharge(new FuelPriceIndex(settings.withPrefix("logisync.fuel-index."),
-                settings.getInt("logisync.fuel.price-max-age-days", 14)),
+                settings.getInt("logisync.fuel.price-max-age-days", 14, 0)),
                 codes(settings.get("logisync.fuel.surcharge-base", "LINEHAUL")));
         var terms = p.masterData().invoiceTerms();
         PodAttachments pods = new PodAttachments(p.dataSource(), p.odoo(), billing, terms, p.parkingStore());
@@ -89,7 +89,7 @@ final class InvoicingWiring {
         Accessorials accessorials = new Accessorials(accessorialStore, new AccessorialRating(), p.shipments(),
                 p.masterData().shipmentContracts(), p.masterData().contracts(), p.catalog());
         PendingAccessorials pending = new PendingAccessorials(accessorialStore, p.parkingStore(),
-                Duration.ofMinutes(settings.getInt("logisync.accessorials.pending-limit-minutes", 2880)), clock,
+                Duration.ofMinutes(settings.getInt("logisync.accessorials.pending-limit-minutes", 2880, 0)), clock,
                 p.meters());
 
         registry.bind("shipments", new ShipmentExecution(p.shipments(), p.customers(), p.catalog(),
@@ -147,7 +147,7 @@ final class InvoicingWiring {
                 registry.lookupByNameAndType("billingStore", BillingStore.class),
                 registry.lookupByNameAndType("billableLines", BillableLines.class),
                 registry.lookupByNameAndType("invoiceAdjustments", InvoiceAdjustments.class), dataSource,
-                Clock.systemUTC(), settings.getInt("logisync.release.recheck-sweep-limit", 500));
+                Clock.systemUTC(), settings.getInt("logisync.release.recheck-sweep-limit", 500, 1));
         registry.bind("releaseRecheck", recheck);
         // a parked accessorial event holds its load's release back while it is parked, even during its own replay
         parking.onSettled(message -> {

@@ -7,6 +7,7 @@ import io.logisync.carrier.CarrierEdgeBeans;
 import io.logisync.flow.EventFlow;
 import io.logisync.flow.SubjectLock;
 import io.logisync.flow.SubjectOrdering;
+import io.logisync.ingress.DoorErrors;
 import io.logisync.ingress.EdiIntake;
 import io.logisync.ingress.EventIntake;
 import io.logisync.ingress.EventValidator;
@@ -18,6 +19,7 @@ import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooClients;
 import io.logisync.ops.RunSummary;
 import io.logisync.parking.ParkingDesk;
+import io.logisync.security.DoorHeaders;
 import io.logisync.shipment.ChargeCatalog;
 import io.logisync.shipment.InvoiceLedger;
 import io.logisync.store.BindingStore;
@@ -63,12 +65,12 @@ public class LogisyncConfiguration implements CamelConfiguration {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
         boolean sandbox = settings.get("logisync.odoo.url", null) == null;
-        long connectionTimeout = settings.getInt("logisync.db.connection-timeout-ms", 30_000);
+        long connectionTimeout = settings.getInt("logisync.db.connection-timeout-ms", 30_000, 250);
         Storage storage = sandbox
                 ? Storage.open(settings.require("logisync.sandbox.db-url"), "sa", "", 4, true, connectionTimeout)
                 : Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
                         settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
-                        settings.getInt("logisync.db.pool-size", 10), false, connectionTimeout);
+                        settings.getInt("logisync.db.pool-size", 10, 1), false, connectionTimeout);
         camelContext.addService(storage, true, true);
         registry.bind("dataSource", storage.dataSource());
         JdbcMessageIdRepository idempotency = new EventIdempotency(storage.dataSource(), "logisync-events");
@@ -83,8 +85,10 @@ public class LogisyncConfiguration implements CamelConfiguration {
         // its events are applied, which under a slow Odoo takes as long as its invoice waits for its batch (up to 15
         // minutes): Vert.x's check for stuck threads warns only past that, not after its default minute, when it
         // would log a stack trace a second for every request still waiting
+        registry.bind("doorHeaders", new DoorHeaders());
+        camelContext.addStartupListener(new DoorErrors(settings.getInt("camel.server.max-body-size", 4_194_304, 1)));
         registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
-                settings.getInt("logisync.http.worker-threads", 20)).setMaxWorkerExecuteTime(16)
+                settings.getInt("logisync.http.worker-threads", 20, 1)).setMaxWorkerExecuteTime(16)
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
 
         BindingStore bindings = new BindingStore(storage.dataSource(), Duration.ofMillis(
@@ -99,14 +103,14 @@ public class LogisyncConfiguration implements CamelConfiguration {
         EventValidator validator = new EventValidator(EVENT_TYPES);
         SenderCheck senders = OperationsConfiguration.security(camelContext, settings);
         EventIntake intake = new EventIntake(mapper, validator, senders,
-                settings.getInt("logisync.ingress.max-body-bytes", 1_048_576),
-                settings.getInt("logisync.ingress.max-events", 1000), counters);
+                settings.getInt("logisync.ingress.max-body-bytes", 1_048_576, 1),
+                settings.getInt("logisync.ingress.max-events", 1000, 1), counters);
         registry.bind("eventIntake", intake);
-        registry.bind("ediIntake", new EdiIntake(intake, settings.get("logisync.edi.default-time-zone", "UTC")));
+        registry.bind("ediIntake", new EdiIntake(intake, settings.getZone("logisync.edi.default-time-zone", "UTC")));
         registry.bind("eventFlow", new EventFlow(counters));
         FaultToleranceWiring.wire(settings, registry);
         CarrierEdgeBeans.bind(registry, intake, mapper, storage.dataSource(),
-                settings.getInt("logisync.ingress.max-events", 1000));
+                settings.getInt("logisync.ingress.max-events", 1000, 1));
         SubjectLock subjectLock = ScaleOutConfiguration.configure(camelContext, settings, storage.dataSource(),
                 validator, parkingStore, mapper);
         registry.bind("acceptInSubjectOrder", new SubjectOrdering(subjectLock,

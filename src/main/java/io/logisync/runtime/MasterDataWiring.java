@@ -60,7 +60,7 @@ public final class MasterDataWiring {
         FieldOwnership ownership = new FieldOwnership(settings.withPrefix("logisync.master-data.owner."));
         PartnerSync partners = new PartnerSync(odoo, bindings, new MasterSnapshots(dataSource, mapper),
                 new PartnerValues(directory, references), ownership, meters,
-                settings.getInt("logisync.master-data.sync.batch-size", 100));
+                settings.getInt("logisync.master-data.sync.batch-size", 100, 1));
         CustomerSync customers = new CustomerSync(odoo, bindings, partners);
         CarrierSync carriers = new CarrierSync(bindings, partners);
         ContractStore contracts = new ContractStore(dataSource);

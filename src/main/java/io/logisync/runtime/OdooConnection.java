@@ -28,11 +28,11 @@ public final class OdooConnection implements Service {
         OdooSimulator sandbox = null;
         OdooSettings.Builder builder = OdooSettings.builder()
                 .protocol(settings.get("logisync.odoo.protocol", "auto"))
-                .connectTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.connect-timeout-ms", 5000)))
-                .readTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.read-timeout-ms", 30000)));
+                .connectTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.connect-timeout-ms", 5000, 1)))
+                .readTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.read-timeout-ms", 30000, 1)));
         if (url == null) {
             // logisync.sandbox.latency.* and logisync.sandbox.fault.* make the sandbox slow or failing on purpose
-            sandbox = OdooSimulator.builder().port(settings.getInt("logisync.sandbox.port", 8069))
+            sandbox = OdooSimulator.builder().port(settings.getInt("logisync.sandbox.port", 8069, 0, 65_535))
                     .configure(settings.withPrefix("logisync.sandbox.")).start();
             // the sandbox's credentials are fixed and public, so a developer can query it as any Odoo
             LOG.info("No Odoo URL configured: using the Odoo sandbox at {} (database {}, user {}, password {},"
@@ -48,8 +48,19 @@ public final class OdooConnection implements Service {
             LOG.info("Odoo at {} (database {}, user {})", url, settings.get("logisync.odoo.database", "-"),
                     settings.get("logisync.odoo.user", "-"));
         }
+        OdooSettings odooSettings;
         try {
-            return new OdooConnection(OdooClients.create(builder.build()), sandbox);
+            odooSettings = builder.build();
+        } catch (IllegalArgumentException e) {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            // not chained: the start's failure report shows the innermost setting failure, which would not name the key
+            throw new IllegalStateException("logisync.odoo.url (with logisync.odoo.database, user, api-key): "
+                    + e.getMessage());
+        }
+        try {
+            return new OdooConnection(OdooClients.create(odooSettings), sandbox);
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();

@@ -72,9 +72,9 @@ public final class OperationsConfiguration {
 
         WebhookSignatures signatures = new WebhookSignatures(settings.get("logisync.security.webhook-secrets", ""),
                 path(settings, "logisync.security.webhook-secrets-file"),
-                Duration.ofSeconds(settings.getInt("logisync.security.webhook-tolerance-s", 300)), Clock.systemUTC());
-        SenderRateLimits limits = new SenderRateLimits(settings.getInt("logisync.ingress.rate-limit", 100),
-                Duration.ofMillis(settings.getInt("logisync.ingress.rate-limit-period-ms", 1000)),
+                Duration.ofSeconds(settings.getInt("logisync.security.webhook-tolerance-s", 300, 1)), Clock.systemUTC());
+        SenderRateLimits limits = new SenderRateLimits(settings.getInt("logisync.ingress.rate-limit", 100, 0),
+                Duration.ofMillis(settings.getInt("logisync.ingress.rate-limit-period-ms", 1000, 1)),
                 perSender(settings.get("logisync.ingress.rate-limits", "")));
         registry.bind(CONFIGURED_SOURCES, (java.util.function.Predicate<String>) source -> source != null
                 && (credentials.ingestSources().contains(source) || signatures.hasSecret(source)));
@@ -103,7 +103,7 @@ public final class OperationsConfiguration {
                 registry.lookupByNameAndType("parkingStore", ParkingStore.class), exceptions,
                 registry.lookupByNameAndType("shipmentStore", ShipmentStore.class), clock);
         business.watch(registry.lookupByNameAndType("invoiceLedger", InvoiceLedger.class));
-        long refreshMs = settings.getInt("logisync.metrics.refresh-ms", 15000);
+        long refreshMs = settings.getInt("logisync.metrics.refresh-ms", 15000, 1);
         camelContext.addStartupListener((context, alreadyStarted) -> {
             ScheduledExecutorService refresher = context.getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(business, "business-metrics");
@@ -120,7 +120,7 @@ public final class OperationsConfiguration {
         }
         if (odooUrl != null) {
             registry.bind("odooReadiness", new ReadinessChecks.Odoo(odooUrl,
-                    Duration.ofMillis(settings.getInt("logisync.odoo.connect-timeout-ms", 5000))));
+                    Duration.ofMillis(settings.getInt("logisync.odoo.connect-timeout-ms", 5000, 1))));
         }
     }
 

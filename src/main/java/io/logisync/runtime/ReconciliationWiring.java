@@ -26,9 +26,9 @@ final class ReconciliationWiring {
     static void wire(Settings settings, Registry registry, DataSource dataSource, OdooClient odoo,
             ObjectMapper mapper, MeterRegistry meters) {
         registry.bind("deliveredNotInvoicedCheck", new DeliveredNotInvoiced(dataSource,
-                Duration.ofHours(settings.getInt("logisync.reconciliation.delivered-limit-hours", 48))));
+                Duration.ofHours(settings.getInt("logisync.reconciliation.delivered-limit-hours", 48, 1))));
         registry.bind("invoiceTotalsCheck", new InvoiceTotals(dataSource, odoo,
-                Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90))));
+                Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90, 1))));
         // vendor bills against the cost agreed at assignment: VendorBillCosts, bound with the settlements
         registry.bind("reconciliation", new Reconciliation(
                 () -> List.copyOf(registry.findByType(ReconciliationCheck.class)),

@@ -45,8 +45,8 @@ public final class ScaleOutConfiguration {
         KafkaBusSettings kafka = new KafkaBusSettings(settings.get("logisync.kafka.brokers", "localhost:9092"),
                 settings.get("logisync.kafka.events-topic", "logistics.events"),
                 settings.get("logisync.kafka.outbound-topic", "logistics.outbound"),
-                settings.get("logisync.kafka.group-id", "logisync"), settings.getInt("logisync.kafka.consumers", 1),
-                settings.getInt("logisync.kafka.max-poll-records", 100));
+                settings.get("logisync.kafka.group-id", "logisync"), settings.getInt("logisync.kafka.consumers", 1, 1),
+                settings.getInt("logisync.kafka.max-poll-records", 100, 1));
         // initial properties rank below every file and the environment, so an explicit endpoint still wins
         Map<String, String> endpoints = BusEndpoints.properties(bus, kafka);
         endpoints.forEach(camelContext.getPropertiesComponent()::addInitialProperty);
@@ -65,7 +65,7 @@ public final class ScaleOutConfiguration {
 
     private static SubjectLock subjectLock(CamelContext camelContext, Settings settings, Bus bus,
             DataSource dataSource) throws Exception {
-        SubjectLock local = new JvmSubjectLock(settings.getInt("logisync.ordering.stripes", 1024));
+        SubjectLock local = new JvmSubjectLock(settings.getInt("logisync.ordering.stripes", 1024, 1));
         String scope = settings.get("logisync.ordering.lock", "auto").trim().toLowerCase(Locale.ROOT);
         HikariDataSource main = (HikariDataSource) dataSource;
         boolean postgres = main.getJdbcUrl().startsWith("jdbc:postgresql:");
@@ -90,13 +90,13 @@ public final class ScaleOutConfiguration {
 
     /** Locks hold their connection while the event is applied, so they get a pool of their own. */
     private static HikariDataSource lockPool(HikariDataSource main, Settings settings, boolean postgres) {
-        int timeoutMs = settings.getInt("logisync.ordering.lock-timeout-ms", 60_000);
+        int timeoutMs = settings.getInt("logisync.ordering.lock-timeout-ms", 60_000, 1);
         HikariConfig config = new HikariConfig();
         config.setPoolName("logisync-locks");
         config.setJdbcUrl(main.getJdbcUrl());
         config.setUsername(main.getUsername());
         config.setPassword(main.getPassword());
-        config.setMaximumPoolSize(settings.getInt("logisync.ordering.lock-pool-size", 8));
+        config.setMaximumPoolSize(settings.getInt("logisync.ordering.lock-pool-size", 8, 1));
         config.setConnectionTimeout(main.getConnectionTimeout());
         config.setConnectionInitSql(postgres ? "SET lock_timeout = " + timeoutMs : "SET LOCK_TIMEOUT " + timeoutMs);
         return new HikariDataSource(config);

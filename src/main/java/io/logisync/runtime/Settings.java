@@ -2,6 +2,8 @@ package io.logisync.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,7 +61,8 @@ public final class Settings {
         try {
             return value == null ? defaultValue : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a whole number, but was '" + value + "'", e);
+            throw new IllegalStateException(key + " must be a whole number" + (value.trim().matches("[+-]?[0-9]+")
+                    ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : "") + ", but was '" + value + "'", e);
         }
     }
 
@@ -76,6 +79,17 @@ public final class Settings {
                     : "from " + min + " to " + max) + ", but was '" + get(key, null) + "'");
         }
         return value;
+    }
+
+    /** A time zone by its region id ({@code America/Chicago}) or offset ({@code UTC}, {@code -06:00}). */
+    public ZoneId getZone(String key, String defaultValue) {
+        String value = get(key, defaultValue);
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(key + " must be a time zone such as UTC, -06:00 or America/Chicago, but"
+                    + " was '" + value + "'", e);
+        }
     }
 
     /** {@code true} or {@code false}, in any case; anything else fails, so a typo never turns a control off. */
@@ -96,7 +110,8 @@ public final class Settings {
 
     /**
      * Run once every part of logisync has read its settings: fails when a boolean setting the routes read (one
-     * whose bundled default is true or false) holds anything else, and logs one WARN naming each {@code logisync.*}
+     * whose bundled default is true or false) holds anything else, or a whole number that the routes read through a
+     * placeholder holds anything but a whole number in its range, and logs one WARN naming each {@code logisync.*}
      * key that is set but read by nothing, with the known key closest to it.
      */
     public void checkKeys() {
@@ -105,12 +120,23 @@ public final class Settings {
             String bundled = defaults.getProperty(key).trim();
             if (key.startsWith(OWN) && ("true".equals(bundled) || "false".equals(bundled))) {
                 properties.resolveProperty(key).filter(v -> !v.isBlank()).ifPresent(v -> parseBoolean(key, v));
+            } else if (key.startsWith(OWN) && bundled.matches("[0-9]+") && !asked.contains(key)) {
+                getInt(key, 0, mayBeZero(key) ? 0 : 1);
             }
         }
         List<String> unknown = unknownKeys(defaults);
         if (!unknown.isEmpty()) {
             LOG.warn("Settings that no part of logisync reads, ignored (misspelt?): {}", String.join("; ", unknown));
         }
+    }
+
+    /**
+     * Whether a whole number the routes read through a placeholder may be 0: a count of retries, a delay or a wait
+     * may, how often something polls or repeats and a page's size may not. None may be negative: Camel would read -1
+     * retries as retrying for ever, and a message that cannot be applied must end parked with its reason.
+     */
+    private static boolean mayBeZero(String key) {
+        return !(key.endsWith("poll-ms") || key.endsWith("period-ms") || key.endsWith("page-size"));
     }
 
     /** The {@code logisync.*} keys set (and {@code LOGISYNC_*} variables) that nothing reads, each with a hint. */

@@ -72,7 +72,7 @@ final class SettlementWiring {
         registry.bind("vendorBillBatches", billBatches);
         registry.bind("analyticAccounts", analytic);
         registry.bind("vendorBillCostsCheck", new VendorBillCosts(dataSource, tolerance,
-                Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90))));
+                Duration.ofDays(settings.getInt("logisync.reconciliation.lookback-days", 90, 1))));
         registry.bind("assignments", assignments);
         registry.bind("vendorBillStore", store);
         registry.bind("vendorBills", bills);
