@@ -291,9 +291,20 @@ class IngressRouteTest {
     @Test
     void shouldRefuseMalformedJsonWith400() throws Exception {
         HttpResponse<String> response = logisync.post("[{\"specversion\": \"1.0\",", LogisyncHarness.TMS_KEY);
+        HttpResponse<String> notANumber = logisync.post("{\"specversion\": \"1.0\",\n \"amount\": NaN}",
+                LogisyncHarness.TMS_KEY);
+        HttpResponse<String> deep = logisync.post("[".repeat(1200) + "]".repeat(1200), LogisyncHarness.TMS_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("not valid JSON");
+        assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("not valid JSON")
+                .contains("line 1, column");
+        // the parser's words, without its Java settings: the sender can act on neither
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(notANumber.body()).get("message").asText()).contains("'NaN'")
+                .contains("not a JSON value").contains("line 2").doesNotContain("`").doesNotContain("Feature");
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(deep.body()).get("message").asText()).contains("nesting depth")
+                .doesNotContain("`").doesNotContain("StreamReadConstraints").doesNotContain("REDACTED");
         assertNothingStored();
     }
 

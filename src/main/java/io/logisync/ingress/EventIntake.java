@@ -280,14 +280,16 @@ public class EventIntake {
                         + " twice (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                         + "); each key may appear once in an object");
             }
-            throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + JsonProblems.describe(e));
         } catch (MismatchedInputException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
                 throw new IngressRejectedException(400, what + " holds more than one JSON value (the next begins at "
                         + "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                         + "); send one event or a JSON array of them, or one event a line in an .ndjson file");
             }
-            throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + JsonProblems.describe(e));
+        } catch (JsonProcessingException e) {
+            throw new IngressRejectedException(400, what + " is not valid JSON: " + JsonProblems.describe(e));
         } catch (java.io.IOException e) {
             throw new IngressRejectedException(400, what + " is not valid JSON: " + firstLine(e.getMessage()));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logisync.ingress.JsonProblems;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -52,7 +53,7 @@ public final class ApiAnswers {
             }
             return answer;
         } catch (JsonProcessingException e) {
-            throw new ApiRequestException(400, "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new ApiRequestException(400, "the body is not valid JSON: " + JsonProblems.describe(e));
         }
     }
 

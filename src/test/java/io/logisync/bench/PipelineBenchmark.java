@@ -256,11 +256,12 @@ public final class PipelineBenchmark {
                     () -> posted(db, "vendor_bill", "state"));
             if (!kind.equals("unbatched")) {
                 // predicate: closed as an invoice joined it; force: closed by a slot freeing, the window, one leaving
-                result.statuses().put("customer invoice batches (warm-up included) closed by "
-                        + batches.batchesClosedBy(), batches.moves());
+                batches.batchesClosedBy().forEach((how, count) -> result.statuses().put(
+                        "whole run: customer invoice batches closed by " + how, count));
+                result.statuses().put("whole run: customer invoices through batches", batches.moves());
             }
             // every Odoo call of the run by model and method (master data included), to see where the calls go
-            meters.find(MeteredOdooClient.CALLS).counters().forEach(c -> result.statuses().merge("calls "
+            meters.find(MeteredOdooClient.CALLS).counters().forEach(c -> result.statuses().merge("whole run: calls "
                     + c.getId().getTag("model") + "." + c.getId().getTag("method"), (long) c.count(), Long::sum));
             if (dbStatistics) {
                 printStatementStatistics(db, result.eventsSent());

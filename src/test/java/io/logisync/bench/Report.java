@@ -80,7 +80,11 @@ final class Report {
                 .append("(2) every account.move call (search, create, action_post, read back) over the moves made:")
                 .append(" customer invoices and vendor bills go through the same batcher, call for call; the")
                 .append(" Statuses line breaks the calls down by model and method\n")
-                .append("(3) logisync, the Odoo simulator (every record of the run) and the senders share the JVM\n");
+                .append("(3) the heap in use just after a collection, sampled every 200 ms: an upper bound (G1 updates")
+                .append(" its old generation's figure only at its mixed collections); logisync, the Odoo simulator")
+                .append(" (every record of the run) and the senders share the JVM\n")
+                .append("Statuses count the measured shipments' events, except those marked 'whole run', which")
+                .append(" count the master data and the warm-up too\n");
         out.append("Statuses: ");
         for (PipelineBenchmark.Result r : results) {
             out.append(r.name()).append(' ').append(r.statuses()).append("; ");
