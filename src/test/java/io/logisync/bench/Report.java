@@ -33,7 +33,7 @@ final class Report {
         row(out, results, "  rejected", r -> Long.toString(r.rejected()), "");
         String eventsTarget = batched == null ? ">= 2000" : ">= 2000: " + pass(batched.eventsPerSecond() >= 2000);
         row(out, results, "events/s (accepted, over the whole run)", r -> f1(r.eventsPerSecond()), eventsTarget);
-        row(out, results, "  CPU an event, all threads of the JVM (ms) (3)", r -> f3(r.cpuMillisPerEvent()), "");
+        row(out, results, "  CPU an event, all threads of the JVM (ms) (4)", r -> f3(r.cpuMillisPerEvent()), "");
         row(out, results, "invoices posted", r -> Long.toString(r.invoicesPosted()), "one per shipment: "
                 + (batched == null ? "" : pass(batched.invoicesPosted() == batched.shipments())));
         row(out, results, "vendor bills posted", r -> Long.toString(r.billsPosted()), "one per carrier bill: "
@@ -83,6 +83,8 @@ final class Report {
                 .append("(3) the heap in use just after a collection, sampled every 200 ms: an upper bound (G1 updates")
                 .append(" its old generation's figure only at its mixed collections); logisync, the Odoo simulator")
                 .append(" (every record of the run) and the senders share the JVM\n")
+                .append("(4) the CPU time of every thread of the JVM over the measured phase (logisync, the")
+                .append(" simulator, the senders, the JIT compiler, the garbage collector) over the events accepted\n")
                 .append("Statuses count the measured shipments' events, except those marked 'whole run', which")
                 .append(" count the master data and the warm-up too\n");
         out.append("Statuses: ");
