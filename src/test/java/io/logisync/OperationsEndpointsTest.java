@@ -93,6 +93,40 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void shouldRunOverJolokiaOnlyTheOperationsThatReadWhateverFormTheyAreAskedIn() throws Exception {
+        String context = "org.apache.camel:context=logisync,type=context,name=\\\"logisync\\\"";
+        java.util.function.Function<String, String> exec = operationAndArguments -> "{\"type\":\"exec\","
+                + "\"mbean\":\"" + context + "\"," + operationAndArguments + "}";
+        java.nio.file.Path written = java.nio.file.Files.createTempDirectory("jolokia").resolve("written.txt");
+
+        String secret = jolokia(exec.apply("\"operation\":\"requestBody(java.lang.String,java.lang.Object)\","
+                + "\"arguments\":[\"language:simple:${sysenv.PATH}\",\"x\"]"));
+        String file = jolokia(exec.apply("\"operation\":\"sendBody(java.lang.String,java.lang.Object)\","
+                + "\"arguments\":[\"file:" + written.getParent() + "?fileName=written.txt\",\"x\"]"));
+        String dumpToFile = jolokia(exec.apply("\"operation\":\"dumpRoutesAsYaml(boolean,boolean)\","
+                + "\"arguments\":[true,true]"));
+        String properties = jolokia("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\","
+                + "\"attribute\":\"SystemProperties\"}");
+        String stats = jolokia(exec.apply("\"operation\":\"dumpRoutesStatsAsXml(boolean,boolean)\","
+                + "\"arguments\":[false,false]"));
+
+        for (String refused : List.of(secret, file, dumpToFile, properties)) {
+            assertThat(refused).contains("\"status\":403").doesNotContain(System.getenv("PATH"));
+        }
+        assertThat(written).doesNotExist();
+        assertThat(stats).contains("\"status\":200").contains("invoice-delivered-shipment");
+    }
+
+    private String jolokia(String request) throws Exception {
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                logisync.managementUrl() + "/observe/jolokia")).header("Authorization", LogisyncHarness.basic(
+                LogisyncHarness.OPERATOR, LogisyncHarness.OPERATOR_KEY)).POST(java.net.http.HttpRequest
+                .BodyPublishers.ofString(request)).build();
+        return java.net.http.HttpClient.newHttpClient().send(post, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    @Test
     void shouldBeReadyOnlyWhileTheDatabaseAndOdooAnswer() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(logisync.management(
                 "/observe/health/ready?exposureLevel=full").statusCode()).isEqualTo(200));
