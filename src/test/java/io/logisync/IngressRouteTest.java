@@ -267,6 +267,44 @@ class IngressRouteTest {
     }
 
     @Test
+    void shouldRejectANumberQuantityPastSixDecimalsAndACurrencyThatIsNoIsoCode() throws Exception {
+        ObjectNode fine = shipment("bad-10", "L-308", "ACME", java.util.Map.of("chargeCode", "LINEHAUL",
+                "quantity", new java.math.BigDecimal("1.0000004"), "rate", "100.00"));
+        ObjectNode zzz = shipment("bad-11", "L-309", "ACME", charge("LINEHAUL", "1", "100.00"));
+        ((ObjectNode) zzz.get("data")).put("currency", "ZZZ");
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(fine, zzz).toString(), LogisyncHarness.TMS_KEY)
+                .body());
+
+        assertThat(answer.at("/results/0/errors/0").asText()).contains("$.data.charges[0].quantity: 1.0000004")
+                .contains("six decimals");
+        assertThat(answer.at("/results/1/errors/0").asText()).contains("$.data.currency: 'ZZZ'")
+                .contains("ISO 4217");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldRefuseBytesThatUtf8DoesNotAllowRatherThanReadThemAsOtherCharacters() throws Exception {
+        String event = customer("utf-1", "ACME", "AcXXme").toString();
+        int at = event.indexOf("XX");
+        // an overlong '/', an encoded surrogate (CESU-8), a code point past U+10FFFF: each a lenient reader's character
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0,
+                (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(event.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(bad);
+            body.write(event.substring(at + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            HttpResponse<String> response = logisync.postBytes(body.toByteArray());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("not valid UTF-8")
+                    .contains("byte " + (at + 1));
+        }
+        assertNothingStored();
+    }
+
+    @Test
     void shouldAnswerInJsonWhatNoRouteTakesAndEchoNoRequestHeaderBack() throws Exception {
         HttpResponse<String> text = logisync.post("code=ACME", LogisyncHarness.TMS_KEY, "text/plain");
         HttpResponse<String> put = logisync.api("PUT", "/api/v1/events", "{}", LogisyncHarness.TMS_KEY);
@@ -294,6 +332,8 @@ class IngressRouteTest {
         HttpResponse<String> notANumber = logisync.post("{\"specversion\": \"1.0\",\n \"amount\": NaN}",
                 LogisyncHarness.TMS_KEY);
         HttpResponse<String> deep = logisync.post("[".repeat(1200) + "]".repeat(1200), LogisyncHarness.TMS_KEY);
+        HttpResponse<String> comment = logisync.post("{\"specversion\": \"1.0\" // a note\n}",
+                LogisyncHarness.TMS_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("not valid JSON")
@@ -305,6 +345,8 @@ class IngressRouteTest {
         assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(deep.body()).get("message").asText()).contains("nesting depth")
                 .doesNotContain("`").doesNotContain("StreamReadConstraints").doesNotContain("REDACTED");
+        assertThat(MAPPER.readTree(comment.body()).get("message").asText()).contains("JSON does not allow it")
+                .doesNotContain("ALLOW_COMMENTS").doesNotContain("parser");
         assertNothingStored();
     }
 

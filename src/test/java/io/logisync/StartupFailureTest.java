@@ -120,8 +120,18 @@ class StartupFailureTest {
         assertThat(url.output()).contains("logisync.odoo.url").contains("must be http(s)://host[:port][/path],"
                 + " but was 'erp.example.com'").doesNotContain("null://null").doesNotContain("\tat ");
         assertThat(pool.exitCode()).isNotZero();
-        assertThat(pool.output()).contains("logisync.db.pool-size must be a whole number from -2147483648 to"
-                + " 2147483647, but was '99999999999'");
+        assertThat(pool.output()).contains("logisync.db.pool-size must be at least 1, but was '99999999999'");
+        Run cron = runMain(Map.of(), freePort(), "--logisync.reconciliation.cron=nonsense");
+        assertThat(cron.exitCode()).isNotZero();
+        assertThat(cron.output()).contains("logisync.reconciliation.cron must be a Quartz cron")
+                .contains("'nonsense'").doesNotContain("\tat ");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            Run sandbox = runMain(Map.of(), taken.getLocalPort());
+            assertThat(sandbox.exitCode()).isNotZero();
+            assertThat(sandbox.output()).contains("logisync did not start: logisync.sandbox.port: the Odoo sandbox"
+                    + " cannot listen on port " + taken.getLocalPort()).doesNotContain("\tat ");
+        }
     }
 
     @Test

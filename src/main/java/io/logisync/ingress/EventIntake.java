@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,6 +58,9 @@ public class EventIntake {
         if (body != null && body.length > maxBodyBytes) {
             throw new IngressRejectedException(413, "the body is " + body.length + " bytes; the limit is "
                     + maxBodyBytes);
+        }
+        if (body != null) {
+            strictUtf8(body, "the request body");
         }
         JsonNode root = parse(body, "the request body");
         exchange.getMessage().setHeader(SINGLE_EVENT, root.isObject());
@@ -338,13 +343,26 @@ public class EventIntake {
     }
 
     /** Files are read as UTF-8 strictly: a byte that is not UTF-8 fails the file rather than reach Odoo mangled. */
-    private static String strictUtf8(byte[] content, String fileName) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IngressRejectedException(400, fileName + " is not valid UTF-8 (" + e.getMessage() + ")");
+    /**
+     * The text of bytes that must be UTF-8, or a refusal naming the first byte that is not: Jackson reads some
+     * sequences UTF-8 forbids (an overlong '/', an encoded surrogate, a code point past U+10FFFF) as characters, and
+     * they would reach Odoo as other characters than were sent.
+     */
+    private static String strictUtf8(byte[] content, String what) {
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            throw new IngressRejectedException(400, what + " is not valid UTF-8: byte " + (in.position() + 1)
+                    + String.format(Locale.ROOT, " (0x%02X)", content[in.position()] & 0xFF)
+                    + " begins a sequence that UTF-8 does not allow; send the text as UTF-8");
+        }
+        return out.flip().toString();
     }
 
     private static String firstLine(String message) {

@@ -136,7 +136,9 @@ final class EventRules {
 
     /**
      * The schema takes any two capitals; a country that is none ({@code ZZ}) would be parked for Odoo or, on a stop,
-     * kept without a word. Every field named {@code country} is checked: an address's, a stop's, a location's.
+     * kept without a word. Every field named {@code country} is checked: an address's, a stop's, a location's; and
+     * every field named {@code currency} (three capitals in the schema) against ISO 4217, as {@code ZZZ} would be
+     * parked for Odoo.
      */
     private static void checkCountries(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
@@ -148,6 +150,11 @@ final class EventRules {
                         problems.add(path + ".country: '" + value.asText() + "' is not an ISO 3166-1 alpha-2"
                                 + " country code (rule: country)");
                     }
+                } else if ("currency".equals(field.getKey()) && value.isTextual()) {
+                    if (!isIso4217(value.asText())) {
+                        problems.add(path + ".currency: '" + Echo.cut(value.asText()) + "' is not an ISO 4217"
+                                + " currency code (rule: currency)");
+                    }
                 } else if (value.isContainerNode()) {
                     checkCountries(value, path + "." + field.getKey(), problems);
                 }
@@ -156,6 +163,14 @@ final class EventRules {
             for (int i = 0; i < node.size(); i++) {
                 checkCountries(node.get(i), path + "[" + i + "]", problems);
             }
+        }
+    }
+
+    private static boolean isIso4217(String code) {
+        try {
+            return java.util.Currency.getInstance(code) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -191,6 +206,14 @@ final class EventRules {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < charges.size(); i++) {
             Charge charge = Charge.from(charges.get(i));
+            // the schema holds a quantity given as a string to six decimals; one given as a number is held here
+            for (String field : List.of("quantity", "rate")) {
+                JsonNode value = charges.get(i).get(field);
+                if (value != null && value.isNumber() && value.decimalValue().stripTrailingZeros().scale() > 6) {
+                    problems.add("$.data.charges[" + i + "]." + field + ": " + value.decimalValue().toPlainString()
+                            + " has more than six decimals (rule: at most 6 decimals)");
+                }
+            }
             if (charge.rate() != null && charge.amount() != null) {
                 BigDecimal expected = charge.quantity().multiply(charge.rate()).setScale(2, RoundingMode.HALF_UP);
                 if (expected.compareTo(charge.amount().setScale(2, RoundingMode.HALF_UP)) != 0) {

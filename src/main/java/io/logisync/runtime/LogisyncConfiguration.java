@@ -66,11 +66,13 @@ public class LogisyncConfiguration implements CamelConfiguration {
 
         boolean sandbox = settings.get("logisync.odoo.url", null) == null;
         long connectionTimeout = settings.getInt("logisync.db.connection-timeout-ms", 30_000, 250);
+        // checked in the sandbox too, where its own small pool is used: a value that fails later fails now
+        int poolSize = settings.getInt("logisync.db.pool-size", 10, 1);
         Storage storage = sandbox
                 ? Storage.open(settings.require("logisync.sandbox.db-url"), "sa", "", 4, true, connectionTimeout)
                 : Storage.open(settings.get("logisync.db.url", "jdbc:h2:file:./data/logisync"),
                         settings.get("logisync.db.user", "sa"), settings.get("logisync.db.password", ""),
-                        settings.getInt("logisync.db.pool-size", 10, 1), false, connectionTimeout);
+                        poolSize, false, connectionTimeout);
         camelContext.addService(storage, true, true);
         registry.bind("dataSource", storage.dataSource());
         JdbcMessageIdRepository idempotency = new EventIdempotency(storage.dataSource(), "logisync-events");

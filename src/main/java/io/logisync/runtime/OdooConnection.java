@@ -4,6 +4,7 @@ import io.logisync.odoo.OdooClient;
 import io.logisync.odoo.OdooClients;
 import io.logisync.odoo.OdooSettings;
 import io.logisync.odoo.sim.OdooSimulator;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
@@ -32,8 +33,15 @@ public final class OdooConnection implements Service {
                 .readTimeout(Duration.ofMillis(settings.getInt("logisync.odoo.read-timeout-ms", 30000, 1)));
         if (url == null) {
             // logisync.sandbox.latency.* and logisync.sandbox.fault.* make the sandbox slow or failing on purpose
-            sandbox = OdooSimulator.builder().port(settings.getInt("logisync.sandbox.port", 8069, 0, 65_535))
-                    .configure(settings.withPrefix("logisync.sandbox.")).start();
+            int port = settings.getInt("logisync.sandbox.port", 8069, 0, 65_535);
+            try {
+                sandbox = OdooSimulator.builder().port(port).configure(settings.withPrefix("logisync.sandbox."))
+                        .start();
+            } catch (UncheckedIOException e) {
+                throw new IllegalStateException("logisync.sandbox.port: the Odoo sandbox cannot listen on port " + port
+                        + " (" + e.getCause().getMessage() + "); another process holds it: set another port, or"
+                        + " logisync.odoo.url to use a real Odoo");
+            }
             // the sandbox's credentials are fixed and public, so a developer can query it as any Odoo
             LOG.info("No Odoo URL configured: using the Odoo sandbox at {} (database {}, user {}, password {},"
                     + " JSON-2 API key {})", sandbox.url(), sandbox.database(), sandbox.login(), sandbox.password(),

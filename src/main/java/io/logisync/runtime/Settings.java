@@ -2,6 +2,8 @@ package io.logisync.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,10 +76,15 @@ public final class Settings {
 
     /** A whole number from {@code min} to {@code max}; anything else fails the start, naming the key and the value. */
     public int getInt(String key, int defaultValue, int min, int max) {
+        String range = max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
+        String given = get(key, null);
+        if (given != null && given.trim().matches("[+-]?[0-9]{10,}")
+                && new BigInteger(given.trim()).bitLength() > 31) {
+            throw new IllegalStateException(key + " must be " + range + ", but was '" + given + "'");
+        }
         int value = getInt(key, defaultValue);
         if (value < min || value > max) {
-            throw new IllegalStateException(key + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
-                    : "from " + min + " to " + max) + ", but was '" + get(key, null) + "'");
+            throw new IllegalStateException(key + " must be " + range + ", but was '" + given + "'");
         }
         return value;
     }
@@ -122,6 +130,8 @@ public final class Settings {
                 properties.resolveProperty(key).filter(v -> !v.isBlank()).ifPresent(v -> parseBoolean(key, v));
             } else if (key.startsWith(OWN) && bundled.matches("[0-9]+") && !asked.contains(key)) {
                 getInt(key, 0, mayBeZero(key) ? 0 : 1);
+            } else if (key.startsWith(OWN) && key.endsWith(".cron")) {
+                properties.resolveProperty(key).filter(v -> !v.isBlank()).ifPresent(v -> checkCron(key, v));
             }
         }
         List<String> unknown = unknownKeys(defaults);
@@ -161,6 +171,16 @@ public final class Settings {
             }
         }
         return answer;
+    }
+
+    /** A Quartz cron, which the route would otherwise refuse only as it starts, naming the route, not the setting. */
+    private static void checkCron(String key, String value) {
+        try {
+            CronExpression.validateExpression(value.trim());
+        } catch (ParseException e) {
+            throw new IllegalStateException(key + " must be a Quartz cron (seconds first, e.g. '0 15 3 * * ?'), but was '"
+                    + value + "': " + e.getMessage());
+        }
     }
 
     private static boolean parseBoolean(String key, String value) {

@@ -141,7 +141,8 @@ public final class CredentialStore {
             }
             String source = entry.substring(0, split).strip();
             answer.add(new Entry(new Principal(source, Set.of(Roles.INGEST_PREFIX + source)),
-                    hashOf(entry.substring(split + 1).strip(), "logisync.ingress.api-keys (" + source + ")", 1)));
+                    hashOf(entry.substring(split + 1).strip(), "logisync.ingress.api-keys (" + source + ")",
+                    MIN_KEY_LENGTH)));
         }
         return answer;
     }

@@ -21,11 +21,11 @@ class CredentialStoreTest {
     @Test
     void shouldFindWhoHoldsAKeyGivenHashedOrPlain() {
         CredentialStore store = CredentialStore.of("anna operator sha256:" + CredentialStore.sha256Hex(ANNA_KEY)
-                + "; lee admin,approver " + LEE_KEY, "tms/main=tms-key-1", null);
+                + "; lee admin,approver " + LEE_KEY, "tms/main=tms-ingest-key-000001", null);
 
         assertThat(store.byKey(ANNA_KEY)).hasValue(new Principal("anna", Set.of("operator")));
         assertThat(store.byKey(LEE_KEY).get().roles()).containsExactlyInAnyOrder("admin", "approver");
-        assertThat(store.byKey("tms-key-1").get().ingestSources()).containsExactly("tms/main");
+        assertThat(store.byKey("tms-ingest-key-000001").get().ingestSources()).containsExactly("tms/main");
         assertThat(store.byKey("anna-operator-key-0002")).isEmpty();
         assertThat(store.byKey("")).isEmpty();
     }
