@@ -89,6 +89,8 @@ class ExceptionsRouteTest {
         assertThat(page.get("items")).extracting(i -> i.get("subject").asText()).containsExactly("L-502", "L-503");
         assertThat(list("").at("/items/0/id").asLong()).isEqualTo(unmapped);
         assertThat(status("GET", "/api/v1/exceptions?minAge=soon", null, OPERATOR_KEY)).isEqualTo(400);
+        assertThat(status("GET", "/api/v1/exceptions?minAge=PT-2H", null, OPERATOR_KEY)).isEqualTo(400);
+        assertThat(status("GET", "/api/v1/exceptions?minAge=2h&maxAge=1h", null, OPERATOR_KEY)).isEqualTo(400);
         HttpResponse<String> bogus = logisync.api("GET", "/api/v1/exceptions?reason=BOGUS", null, OPERATOR_KEY);
         assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(400);
         assertThat(MAPPER.readTree(bogus.body()).get("message").asText()).contains("'BOGUS'")

@@ -34,9 +34,15 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, but was " + offset);
         }
+        Duration minAge = age(query, "minAge");
+        Duration maxAge = age(query, "maxAge");
+        if (minAge != null && maxAge != null && minAge.compareTo(maxAge) > 0) {
+            // no message is older than the one and younger than the other: an empty list would read as all clear
+            throw new IllegalArgumentException("minAge (" + minAge + ") must not be more than maxAge (" + maxAge + ")");
+        }
         return new ExceptionFilter(reason(blankToNull(query.get("reason"))), blankToNull(query.get("source")),
                 blankToNull(query.get("subject")), blankToNull(query.get("type")),
-                status(blankToNull(query.get("status"))), age(query, "minAge"), age(query, "maxAge"), limit, offset);
+                status(blankToNull(query.get("status"))), minAge, maxAge, limit, offset);
     }
 
     /** PARKED when not asked; a status no row can have would list nothing, as if nothing were wrong: it is refused. */
@@ -76,12 +82,17 @@ public record ExceptionFilter(String reason, String source, String subject, Stri
                 default -> Duration.ofDays(amount);
             };
         }
+        Duration answer;
         try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            answer = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be a duration such as 30m, 2h, 3d or PT2H, but was '"
                     + Echo.cut(value) + "'", e);
         }
+        if (answer.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, but was '" + Echo.cut(value) + "'");
+        }
+        return answer;
     }
 
     private static Duration age(Map<String, String> query, String name) {
