@@ -52,6 +52,10 @@ public final class Application {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             // a parse error under a setting's own message (which names the key) says less than that message
             boolean bareParse = cause instanceof NumberFormatException && answer != null;
+            if (cause instanceof org.apache.camel.PropertyBindingException) {
+                // Camel's own: a camel.* setting it cannot bind (misspelt, or of the wrong type), named in its message
+                return cause;
+            }
             if ((cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) && !bareParse) {
                 answer = cause;
             }

@@ -123,6 +123,8 @@ class ExceptionsRouteTest {
         assertThat(adminView.at("/payload/data/charges/0/rate").asText()).isEqualTo("[redacted]");
         assertThat(adminFull.get("redacted").asBoolean()).isFalse();
         assertThat(adminFull.at("/payload/data/charges/0/rate").asText()).isEqualTo("87.25");
+        assertThat(get("/api/v1/exceptions/" + id + "?full=TRUE", ADMIN_KEY).get("redacted").asBoolean()).isFalse();
+        assertThat(status("GET", "/api/v1/exceptions/" + id + "?full=yes", null, ADMIN_KEY)).isEqualTo(400);
     }
 
     @Test

@@ -231,10 +231,14 @@ class IngressRouteTest {
     @Test
     void shouldRefuseAWrongKeyWith401() throws Exception {
         HttpResponse<String> response = logisync.post(customer("c-1", "ACME", "Acme").toString(), "not-a-key");
+        // a right key beside a wrong one is refused all the same
+        HttpResponse<String> both = logisync.postTo("/api/v1/events", customer("c-2", "ACME", "Acme").toString(),
+                java.util.Map.of("X-API-Key", LogisyncHarness.TMS_KEY, "Authorization", "Bearer not-a-key"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(MAPPER.readTree(response.body()).get("message").asText()).contains("API key");
+        assertThat(both.statusCode()).isEqualTo(401);
         assertNothingStored();
     }
 
@@ -281,6 +285,23 @@ class IngressRouteTest {
         assertThat(answer.at("/results/1/errors/0").asText()).contains("$.data.currency: 'ZZZ'")
                 .contains("ISO 4217");
         assertNothingStored();
+    }
+
+    @Test
+    void shouldTakeExtensionAttributesOnlyAsCloudEventsHasThem() throws Exception {
+        ObjectNode badName = customer("ext-1", "ACME", "Acme");
+        badName.put("Bad Name!", "x");
+        ObjectNode nested = customer("ext-2", "ACME", "Acme");
+        nested.putObject("partition").put("a", 1);
+        ObjectNode plain = customer("ext-3", "ACME", "Acme");
+        plain.put("partitionkey", "acme").put("sequence", 7);
+
+        JsonNode answer = MAPPER.readTree(logisync.post(array(badName, nested, plain).toString(),
+                LogisyncHarness.TMS_KEY).body());
+
+        assertThat(answer.at("/results/0/errors").toString()).contains("Bad Name!");
+        assertThat(answer.at("/results/1/errors").toString()).contains("partition");
+        assertThat(answer.at("/results/2/status").asText()).isEqualTo("accepted");
     }
 
     @Test

@@ -121,6 +121,10 @@ class StartupFailureTest {
                 + " but was 'erp.example.com'").doesNotContain("null://null").doesNotContain("\tat ");
         assertThat(pool.exitCode()).isNotZero();
         assertThat(pool.output()).contains("logisync.db.pool-size must be at least 1, but was '99999999999'");
+        Run camelTypo = runMain(Map.of(), freePort(), "--camel.server.prot=1234");
+        assertThat(camelTypo.exitCode()).isNotZero();
+        assertThat(camelTypo.output()).contains("logisync did not start:").contains("prot")
+                .doesNotContain("\tat ");
         Run cron = runMain(Map.of(), freePort(), "--logisync.reconciliation.cron=nonsense");
         assertThat(cron.exitCode()).isNotZero();
         assertThat(cron.output()).contains("logisync.reconciliation.cron must be a Quartz cron")

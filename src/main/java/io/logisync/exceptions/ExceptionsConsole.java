@@ -110,6 +110,11 @@ public class ExceptionsConsole {
         JsonNode body = ApiAnswers.readObject(mapper, exchange,
                 "the body must be a JSON object, e.g. {\"note\": \"why\"}");
         ApiAnswers.requireOnlyKeys(body, "note");
+        JsonNode given = body.get("note");
+        if (given != null && !given.isNull() && !given.isTextual()) {
+            throw new ConsoleRequestException(400, "$.note must be text, but was " + given.getNodeType()
+                    .toString().toLowerCase(java.util.Locale.ROOT));
+        }
         String note = body.path("note").asText(null);
         if (!store.discard(id)) {
             throw conflict(find(id));
@@ -275,7 +280,13 @@ public class ExceptionsConsole {
     /** Admins see payloads in full when they ask; everyone else always sees them redacted. */
     private static boolean showsFull(Exchange exchange) {
         Principal principal = Authenticator.principalOf(exchange);
-        return principal != null && principal.isAdmin() && "true".equals(query(exchange).get("full"));
+        String full = query(exchange).get("full");
+        if (full != null && !full.isBlank() && !"true".equalsIgnoreCase(full.trim())
+                && !"false".equalsIgnoreCase(full.trim())) {
+            // read as false, a typo would show redacted values as if they were all there is
+            throw new ConsoleRequestException(400, "full must be true or false, but was '" + Echo.cut(full) + "'");
+        }
+        return principal != null && principal.isAdmin() && full != null && "true".equalsIgnoreCase(full.trim());
     }
 
     private static Map<String, String> query(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.logisync.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -53,7 +54,18 @@ public final class Storage implements AutoCloseable, org.apache.camel.Service {
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(connectionTimeoutMs);
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            // a setting's failure: one line naming the settings, no stack trace
+            throw new IllegalStateException("the database " + redactUrl(url) + " cannot be opened"
+                    + " (logisync.db.url, logisync.db.user, logisync.db.password): " + cause.getMessage());
+        }
         try {
             Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .cleanDisabled(!empty).load();

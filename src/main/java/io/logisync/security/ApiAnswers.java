@@ -91,6 +91,17 @@ public final class ApiAnswers {
             log.error("{} request failed: {}", exchange.getFromRouteId(), unexpectedMessage, cause);
         }
         ObjectNode answer = mapper.createObjectNode();
+        // "error" as the event API and the door answer; "status" kept for the clients that read it
+        answer.put("error", switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not found";
+            case 409 -> "conflict";
+            case 413 -> "payload too large";
+            case 415 -> "unsupported media type";
+            case 500 -> "internal error";
+            default -> "bad request";
+        });
         answer.put("status", status);
         answer.put("message", Redaction.redactText(message));
         return json(mapper, exchange, status, answer);

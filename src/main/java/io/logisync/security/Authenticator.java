@@ -27,11 +27,17 @@ public class Authenticator {
     /** The principal of an HTTP request, from the values of its Authorization and X-API-Key headers. */
     public Optional<Principal> authenticate(String authorization, String apiKey) {
         if (apiKey != null && !apiKey.isBlank()) {
-            return credentials.byKey(apiKey);
+            Optional<Principal> byKey = credentials.byKey(apiKey);
+            // a key given both ways must hold both times, for the same one: a wrong one beside a right one is not
+            // overlooked (another scheme, a carrier's own signature say, is not a key)
+            boolean keyToo = authorization != null && (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    || authorization.regionMatches(true, 0, "Basic ", 0, 6));
+            return !keyToo || byKey.equals(fromAuthorization(authorization)) ? byKey : Optional.empty();
         }
-        if (authorization == null) {
-            return Optional.empty();
-        }
+        return authorization == null ? Optional.empty() : fromAuthorization(authorization);
+    }
+
+    private Optional<Principal> fromAuthorization(String authorization) {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return credentials.byKey(authorization.substring(7));
         }
