@@ -280,13 +280,12 @@ public class ExceptionsConsole {
     /** Admins see payloads in full when they ask; everyone else always sees them redacted. */
     private static boolean showsFull(Exchange exchange) {
         Principal principal = Authenticator.principalOf(exchange);
-        String full = query(exchange).get("full");
-        if (full != null && !full.isBlank() && !"true".equalsIgnoreCase(full.trim())
-                && !"false".equalsIgnoreCase(full.trim())) {
+        String full = query(exchange).getOrDefault("full", "").trim();
+        if (!full.isEmpty() && !"true".equalsIgnoreCase(full) && !"false".equalsIgnoreCase(full)) {
             // read as false, a typo would show redacted values as if they were all there is
             throw new ConsoleRequestException(400, "full must be true or false, but was '" + Echo.cut(full) + "'");
         }
-        return principal != null && principal.isAdmin() && full != null && "true".equalsIgnoreCase(full.trim());
+        return principal != null && principal.isAdmin() && "true".equalsIgnoreCase(full);
     }
 
     private static Map<String, String> query(Exchange exchange) {

@@ -59,10 +59,8 @@ public class EventIntake {
             throw new IngressRejectedException(413, "the body is " + body.length + " bytes; the limit is "
                     + maxBodyBytes);
         }
-        if (body != null) {
-            strictUtf8(body, "the request body");
-        }
-        JsonNode root = parse(body, "the request body");
+        // read once as strict UTF-8, and parsed from that text
+        JsonNode root = parse(body == null ? null : strictUtf8(body, "the request body"), "the request body");
         exchange.getMessage().setHeader(SINGLE_EVENT, root.isObject());
         List<IncomingEvent> answer = toEvents(root, "the request");
         for (IncomingEvent incoming : answer) {
@@ -86,8 +84,7 @@ public class EventIntake {
                     continue;
                 }
                 try {
-                    answer.add(check(answer.size(), parse(lines[i].getBytes(StandardCharsets.UTF_8),
-                            "line " + (i + 1))));
+                    answer.add(check(answer.size(), parse(lines[i], "line " + (i + 1))));
                 } catch (IngressRejectedException unreadable) {
                     IncomingEvent invalid = IncomingEvent.invalid(answer.size(), null,
                             List.of(unreadable.getMessage()));
@@ -97,7 +94,7 @@ public class EventIntake {
             }
             return answer;
         }
-        return toEvents(parse(text.strip().getBytes(StandardCharsets.UTF_8), fileName), fileName);
+        return toEvents(parse(text.strip(), fileName), fileName);
     }
 
     /** Wraps events made by a format mapper (EDI, say) so that they are checked like any other. */
@@ -266,8 +263,8 @@ public class EventIntake {
         return result;
     }
 
-    private JsonNode parse(byte[] body, String what) {
-        if (body == null || body.length == 0) {
+    private JsonNode parse(String body, String what) {
+        if (body == null || body.isEmpty()) {
             throw new IngressRejectedException(400, what + " is empty; expected a CloudEvent or a JSON array of them");
         }
         try {
@@ -342,9 +339,8 @@ public class EventIntake {
         counters.rejected(invalid);
     }
 
-    /** Files are read as UTF-8 strictly: a byte that is not UTF-8 fails the file rather than reach Odoo mangled. */
     /**
-     * The text of bytes that must be UTF-8, or a refusal naming the first byte that is not: Jackson reads some
+     * Bodies and files are read as UTF-8 strictly: the text of bytes that must be UTF-8, or a refusal naming the first byte that is not: Jackson reads some
      * sequences UTF-8 forbids (an overlong '/', an encoded surrogate, a code point past U+10FFFF) as characters, and
      * they would reach Odoo as other characters than were sent.
      */

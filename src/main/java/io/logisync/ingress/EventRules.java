@@ -40,7 +40,7 @@ final class EventRules {
         List<String> problems = new ArrayList<>();
         checkTimes(event, "$", problems);
         checkSubject(event, problems);
-        checkCountries(event.path("data"), "$.data", problems);
+        checkCodes(event.path("data"), "$.data", problems);
         checkMoneyDecimals(event.path("data"), problems);
         JsonNode charges = event.path("data").path("charges");
         if (charges.isArray()) {
@@ -135,12 +135,12 @@ final class EventRules {
     }
 
     /**
-     * The schema takes any two capitals; a country that is none ({@code ZZ}) would be parked for Odoo or, on a stop,
+     * Country and currency codes. The schema takes any two capitals; a country that is none ({@code ZZ}) would be parked for Odoo or, on a stop,
      * kept without a word. Every field named {@code country} is checked: an address's, a stop's, a location's; and
      * every field named {@code currency} (three capitals in the schema) against ISO 4217, as {@code ZZZ} would be
      * parked for Odoo.
      */
-    private static void checkCountries(JsonNode node, String path, List<String> problems) {
+    private static void checkCodes(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -156,12 +156,12 @@ final class EventRules {
                                 + " currency code (rule: currency)");
                     }
                 } else if (value.isContainerNode()) {
-                    checkCountries(value, path + "." + field.getKey(), problems);
+                    checkCodes(value, path + "." + field.getKey(), problems);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkCountries(node.get(i), path + "[" + i + "]", problems);
+                checkCodes(node.get(i), path + "[" + i + "]", problems);
             }
         }
     }

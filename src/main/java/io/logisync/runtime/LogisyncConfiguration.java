@@ -82,13 +82,13 @@ public class LogisyncConfiguration implements CamelConfiguration {
         camelContext.addService(odooConnection, true, true);
         OdooClient odoo = OdooClients.metered(odooConnection.client(), meterRegistry(registry));
         registry.bind("odooClient", odoo);
+        registry.bind("doorHeaders", new DoorHeaders());
+        camelContext.addStartupListener(new DoorErrors(settings.getInt("camel.server.max-body-size", 4_194_304, 1)));
         // the HTTP door's worker threads: how many requests are applied at once, and so how full an invoice batch
         // can get on the direct bus (each request's events are applied one after another). A request is answered once
         // its events are applied, which under a slow Odoo takes as long as its invoice waits for its batch (up to 15
         // minutes): Vert.x's check for stuck threads warns only past that, not after its default minute, when it
         // would log a stack trace a second for every request still waiting
-        registry.bind("doorHeaders", new DoorHeaders());
-        camelContext.addStartupListener(new DoorErrors(settings.getInt("camel.server.max-body-size", 4_194_304, 1)));
         registry.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(
                 settings.getInt("logisync.http.worker-threads", 20, 1)).setMaxWorkerExecuteTime(16)
                 .setMaxWorkerExecuteTimeUnit(TimeUnit.MINUTES));
